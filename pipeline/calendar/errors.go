@@ -1,0 +1,55 @@
+package calendar
+
+import (
+	"errors"
+
+	"github.com/konkurs/konkurs/catalog"
+)
+
+// ErrOutOfRange is matched (errors.Is) by every error about a date outside
+// FirstYear..LastYear.
+var ErrOutOfRange = errors.New("date outside the calendar's years")
+
+// Error is a calendar problem the user can act on. Its text lives in the
+// catalog; Error() gives English, Text(lang) the user's language.
+type Error struct {
+	Key  string   // catalog key
+	Args []string // placeholder name/value pairs
+	kind error    // sentinel for errors.Is, may be nil
+}
+
+func (e *Error) Error() string                 { return catalog.T(catalog.EN, e.Key, e.Args...) }
+func (e *Error) Text(lang catalog.Lang) string { return catalog.T(lang, e.Key, e.Args...) }
+func (e *Error) Is(target error) bool          { return e.kind != nil && target == e.kind }
+
+func outOfRange(d Date) error {
+	return &Error{Key: "calendar.out_of_range", kind: ErrOutOfRange, Args: []string{
+		"date", d.String(), "first", itoa(FirstYear), "last", itoa(LastYear)}}
+}
+
+func fileError(file string, line int, problem string, args ...string) error {
+	all := append([]string{"file", file, "line", itoa(line)}, args...)
+	return &Error{Key: "calendar.file." + problem, Args: all}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
