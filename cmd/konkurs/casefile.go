@@ -1,0 +1,5 @@
+package main
+
+import "github.com/konkurs/konkurs/competition"
+
+func caseFileInput() any { return &competition.CaseFile{} }

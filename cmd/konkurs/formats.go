@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/pipeline/document"
+	"github.com/konkurs/konkurs/pipeline/docx"
+	"github.com/konkurs/konkurs/pipeline/pdf"
+)
+
+// writersFor picks the writers for --format: pdf, docx or all.
+func writersFor(format string) ([]document.Writer, error) {
+	switch format {
+	case "pdf":
+		return []document.Writer{pdf.Writer{}}, nil
+	case "docx":
+		return []document.Writer{docx.Writer{}}, nil
+	case "all", "":
+		return []document.Writer{pdf.Writer{}, docx.Writer{}}, nil
+	}
+	return nil, invalidInput(fmt.Errorf("--format %q: use pdf, docx or all", format))
+}
+
+// documentLangs picks the document languages for --lang: kk, ru or all.
+func documentLangs(lang string) ([]catalog.Lang, error) {
+	switch lang {
+	case "all", "":
+		return catalog.DocumentLangs, nil
+	case "kk":
+		return []catalog.Lang{catalog.KK}, nil
+	case "ru":
+		return []catalog.Lang{catalog.RU}, nil
+	}
+	return nil, invalidInput(fmt.Errorf("--lang %q: use kk, ru or all", lang))
+}
+
+// messageLang is the language of messages: the one asked for when it is a
+// single language, else the configured default.
+func messageLang(lang string) catalog.Lang {
+	if l, err := catalog.ParseLang(lang); err == nil {
+		return l
+	}
+	if l, err := catalog.ParseLang(globals.Config.Lang); err == nil {
+		return l
+	}
+	return catalog.KK
+}

@@ -1,0 +1,130 @@
+package competition
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxInputSize bounds an input file: a case file or form is text, and a
+// larger file is a mistake (or an attack), refused before parsing.
+const MaxInputSize = 8 << 20
+
+// ReadFile reads and strictly decodes a YAML or JSON file into v (a pointer).
+// Unknown fields, malformed syntax and oversize files are reported as a
+// *ValidationError naming the file and, where known, the line.
+func ReadFile(path string, v any) error {
+	f, err := os.Open(path)
+	if err != nil {
+		ve := &ValidationError{File: path}
+		ve.Add("", "read", "detail", errors.Unwrap(err).Error())
+		return ve
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1))
+	if err != nil {
+		ve := &ValidationError{File: path}
+		ve.Add("", "read", "detail", err.Error())
+		return ve
+	}
+	if len(data) > MaxInputSize {
+		ve := &ValidationError{File: path}
+		ve.Add("", "too_large", "max", fmt.Sprint(MaxInputSize>>20))
+		return ve
+	}
+	return Decode(data, path, v)
+}
+
+// Decode strictly decodes YAML or JSON (chosen by the name's extension, or
+// by content when the name has none of .json/.yaml/.yml).
+func Decode(data []byte, name string, v any) error {
+	ve := &ValidationError{File: name}
+	if isJSON(data, name) {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(v); err != nil {
+			addJSONError(ve, data, err)
+		}
+		return ve.Err()
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			ve.Add("", "empty")
+		} else {
+			addYAMLError(ve, err)
+		}
+	}
+	return ve.Err()
+}
+
+func isJSON(data []byte, name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
+}
+
+var (
+	yamlUnknownField = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)
+	yamlLine         = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+)
+
+func addYAMLError(ve *ValidationError, err error) {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		for _, msg := range te.Errors {
+			if m := yamlUnknownField.FindStringSubmatch(msg); m != nil {
+				ve.Add(fmt.Sprintf("line %s", m[1]), "unknown_field", "field", m[2])
+				continue
+			}
+			if m := yamlLine.FindStringSubmatch(msg); m != nil {
+				ve.Add(fmt.Sprintf("line %s", m[1]), "syntax", "detail", m[2])
+				continue
+			}
+			ve.Add("", "syntax", "detail", msg)
+		}
+		return
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		ve.Add(fmt.Sprintf("line %s", m[1]), "syntax", "detail", m[2])
+		return
+	}
+	ve.Add("", "syntax", "detail", msg)
+}
+
+func addJSONError(ve *ValidationError, data []byte, err error) {
+	var se *json.SyntaxError
+	var ute *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		ve.Add(fmt.Sprintf("line %d", lineAt(data, se.Offset)), "syntax", "detail", se.Error())
+	case errors.As(err, &ute):
+		ve.Add(ute.Field, "syntax", "detail", fmt.Sprintf("expected %s, got %s", ute.Type, ute.Value))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		ve.Add("", "unknown_field", "field", field)
+	default:
+		ve.Add("", "syntax", "detail", err.Error())
+	}
+}
+
+func lineAt(data []byte, offset int64) int {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
