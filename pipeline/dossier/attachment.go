@@ -1,0 +1,84 @@
+package dossier
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"math"
+	"os"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+)
+
+// source is one document's PDF, read and checked, ready to be bound.
+type source struct {
+	Data   []byte
+	SHA256 string
+	Pages  int
+	// Large lists the 1-based pages larger than A4 or in landscape as read
+	// (A3 fold-outs, wide tables): each is still one sheet, and the
+	// inventory and certification sheet note them.
+	Large []int
+}
+
+// A4 in points, with a tolerance for scanners' rounding.
+const (
+	a4ShortPt = 595.28
+	a4LongPt  = 841.89
+	sizeTolPt = 15.0
+)
+
+// readSource checks that data is a PDF pdfcpu can bind and measures it. The
+// returned problem key is empty on success.
+func readSource(data []byte) (*source, string) {
+	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n\f "), []byte("%PDF-")) {
+		return nil, "dossier.err.not_pdf"
+	}
+	ctx, err := api.ReadContext(bytes.NewReader(data), pdfConfig())
+	switch {
+	case errors.Is(err, pdfcpu.ErrWrongPassword):
+		return nil, "dossier.err.encrypted"
+	case err != nil:
+		return nil, "dossier.err.corrupt"
+	case ctx.Encrypt != nil:
+		// Even an owner-password-only file is refused: binding it would
+		// strip the author's restrictions without their consent.
+		return nil, "dossier.err.encrypted"
+	}
+	if err := api.ValidateContext(ctx); err != nil {
+		return nil, "dossier.err.corrupt"
+	}
+	if ctx.PageCount == 0 {
+		return nil, "dossier.err.no_pages"
+	}
+	src := &source{Data: data, Pages: ctx.PageCount}
+	dims, err := ctx.PageDims()
+	if err != nil {
+		return nil, "dossier.err.corrupt"
+	}
+	for i, d := range dims {
+		w, h := d.Width, d.Height // as read: pdfcpu applies /Rotate
+		if w > h+1 || math.Max(w, h) > a4LongPt+sizeTolPt || math.Min(w, h) > a4ShortPt+sizeTolPt {
+			src.Large = append(src.Large, i+1)
+		}
+	}
+	sum := sha256.Sum256(data)
+	src.SHA256 = hex.EncodeToString(sum[:])
+	return src, ""
+}
+
+// readFile reads an attachment; the size cap keeps a mistaken multi-gigabyte
+// file from exhausting memory.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, maxAttachmentBytes+1))
+}
+
+const maxAttachmentBytes = 2 << 30
