@@ -23,11 +23,9 @@ func documentXML(doc *document.Document, withFooter bool) (string, error) {
 			return "", fmt.Errorf("docx: blocks[%d]: %w", i, err)
 		}
 	}
-	if w.lastWasTable {
-		// A body may not end with a table: Word would add a full-height
-		// paragraph that can spill onto an extra page.
-		w.tinyParagraph("")
-	}
+	// A body may end with a table (the schema allows it). A trailing empty
+	// paragraph, however small, makes LibreOffice start a blank page when
+	// the table fills the last page exactly.
 	w.sectionProps(w.landscape)
 	w.WriteString(`</w:body></w:document>`)
 	return w.String(), nil

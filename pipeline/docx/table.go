@@ -3,6 +3,7 @@ package docx
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/konkurs/konkurs/pipeline/document"
 )
@@ -38,9 +39,14 @@ func (w *bodyWriter) table(t *document.Table) error {
 	for r, row := range t.Rows {
 		header := r < t.HeaderRows
 		tw.WriteString(`<w:tr>`)
-		if header {
+		switch {
+		case header:
 			// Header rows repeat on every page and never split.
 			tw.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		case rowIsShort(row, grid, sizePt):
+			// A short row split over two pages is hard to read; a long one
+			// must split or it would not fit on a page at all.
+			tw.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`)
 		}
 		col, next := 0, 0
 		for col < len(grid) {
@@ -184,4 +190,41 @@ func (w *bodyWriter) cellText(c document.Cell, size int) {
 		w.run(c.Text, runStyle{bold: c.Bold, halfPoints: size})
 	}
 	w.WriteString(`</w:p></w:tc>`)
+}
+
+// maxUnsplitLines is the height, in lines of text, up to which a row is kept
+// on one page.
+const maxUnsplitLines = 12
+
+// rowIsShort estimates whether every cell of the row fits in maxUnsplitLines
+// lines; the estimate errs towards "long", which only allows a split.
+func rowIsShort(row document.Row, grid []int, sizePt float64) bool {
+	col := 0
+	for _, cell := range row.Cells {
+		span := max(cell.ColSpan, 1)
+		if col+span > len(grid) {
+			return false
+		}
+		width := spanWidth(grid, col, span) - 2*108 // default cell margins
+		col += span
+		text := cell.Text
+		if len(cell.Runs) > 0 {
+			var b strings.Builder
+			for _, r := range cell.Runs {
+				b.WriteString(r.Text)
+			}
+			text = b.String()
+		}
+		if len(text) > maxUnsplitLines*200 {
+			return false
+		}
+		lines := 0
+		for line := range strings.SplitSeq(text, "\n") {
+			lines += max(1, (estimateTextTwips(line, sizePt)+width-1)/max(width, 1))
+		}
+		if lines > maxUnsplitLines {
+			return false
+		}
+	}
+	return true
 }
