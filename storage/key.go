@@ -15,7 +15,9 @@ const MaxKeyLen = 1024
 // backend: empty, absolute, empty or dot segments, backslashes, NUL and other
 // control characters, invalid UTF-8, longer than MaxKeyLen.
 func ValidateKey(key string) error {
-	bad := func(why string) error { return &ObjectError{Op: "key", Key: fmt.Sprintf("%q", key), Err: fmt.Errorf("%w: %s", ErrInvalidKey, why)} }
+	bad := func(why string) error {
+		return &ObjectError{Op: "key", Key: fmt.Sprintf("%q", key), Err: fmt.Errorf("%w: %s", ErrInvalidKey, why)}
+	}
 	switch {
 	case key == "":
 		return bad("empty")
