@@ -14,13 +14,13 @@ type bodyWriter struct {
 	lastWasTable bool // Word merges two adjacent tables into one
 }
 
-func documentXML(doc *document.Document, withFooter bool) (string, error) {
+func documentXML(doc *document.Document, withFooter bool) ([]byte, error) {
 	w := &bodyWriter{withFooter: withFooter, landscape: doc.Landscape}
-	w.Grow(2048 + 600*len(doc.Blocks))
+	w.Grow(sizeHint(doc))
 	w.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	for i, block := range doc.Blocks {
 		if err := w.block(block); err != nil {
-			return "", fmt.Errorf("docx: blocks[%d]: %w", i, err)
+			return nil, fmt.Errorf("docx: blocks[%d]: %w", i, err)
 		}
 	}
 	// A body may end with a table (the schema allows it). A trailing empty
@@ -28,7 +28,24 @@ func documentXML(doc *document.Document, withFooter bool) (string, error) {
 	// the table fills the last page exactly.
 	w.sectionProps(w.landscape)
 	w.WriteString(`</w:body></w:document>`)
-	return w.String(), nil
+	return w.Bytes(), nil
+}
+
+// sizeHint guesses the size of document.xml so the buffer grows once:
+// markup dominates, about 250 bytes per table cell and 400 per other block.
+func sizeHint(doc *document.Document) int {
+	n := 4096
+	for _, block := range doc.Blocks {
+		switch b := block.(type) {
+		case document.Table:
+			n += 300 + len(b.Rows)*(60+len(b.Widths)*250)
+		case *document.Table:
+			n += 300 + len(b.Rows)*(60+len(b.Widths)*250)
+		default:
+			n += 400
+		}
+	}
+	return n
 }
 
 func (w *bodyWriter) block(block document.Block) error {

@@ -143,6 +143,10 @@ func estimateTextTwips(s string, sizePt float64) int {
 		switch {
 		case r == ' ':
 			em += 0.25
+		case r >= 'a' && r <= 'z', r >= 0x430 && r <= 0x44F: // Latin, Cyrillic lower case
+			em += 0.52
+		case r >= 'A' && r <= 'Z', r >= 0x410 && r <= 0x42F:
+			em += 0.70
 		case unicode.IsUpper(r):
 			em += 0.70
 		case unicode.IsDigit(r):

@@ -31,9 +31,10 @@ func (w *bodyWriter) table(t *document.Table) error {
 	}
 	size := halfPoints(sizePt)
 
-	// Render into a scratch builder so a malformed row leaves no half table.
-	tw := &bodyWriter{withFooter: w.withFooter, landscape: w.landscape}
-	tw.Grow(len(t.Rows) * len(grid) * 160)
+	// A malformed row fails the whole document, so the table is written
+	// straight into the body: nothing half-built ever reaches the caller.
+	w.beforeTable()
+	tw := w
 	tw.tableStart(grid, !t.Borderless, false)
 	merges := make([]verticalMerge, len(grid))
 	for r, row := range t.Rows {
@@ -92,9 +93,6 @@ func (w *bodyWriter) table(t *document.Table) error {
 		tw.WriteString(`</w:tr>`)
 	}
 	tw.WriteString(`</w:tbl>`)
-
-	w.beforeTable()
-	w.WriteString(tw.String())
 	return nil
 }
 

@@ -28,7 +28,7 @@ var zipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 // part is one file of the package, in the order written.
 type part struct {
 	name string
-	body string
+	body []byte
 }
 
 // Write renders doc into w. The whole package is assembled in memory first,
@@ -47,19 +47,19 @@ func (Writer) Write(w io.Writer, doc *document.Document) (document.Result, error
 		return document.Result{}, err
 	}
 	parts := []part{
-		{"[Content_Types].xml", contentTypesXML(withFooter)},
-		{"_rels/.rels", packageRelsXML},
+		{"[Content_Types].xml", []byte(contentTypesXML(withFooter))},
+		{"_rels/.rels", []byte(packageRelsXML)},
 		{"word/document.xml", body},
-		{"word/_rels/document.xml.rels", documentRelsXML(withFooter)},
-		{"word/styles.xml", stylesXML(langTag)},
-		{"word/settings.xml", settingsXML(langTag)},
+		{"word/_rels/document.xml.rels", []byte(documentRelsXML(withFooter))},
+		{"word/styles.xml", []byte(stylesXML(langTag))},
+		{"word/settings.xml", []byte(settingsXML(langTag))},
 	}
 	if withFooter {
-		parts = append(parts, part{"word/footer1.xml", footerXML(doc)})
+		parts = append(parts, part{"word/footer1.xml", []byte(footerXML(doc))})
 	}
 	parts = append(parts,
-		part{"docProps/core.xml", coreXML(doc, langTag)},
-		part{"docProps/app.xml", appXML},
+		part{"docProps/core.xml", []byte(coreXML(doc, langTag))},
+		part{"docProps/app.xml", []byte(appXML)},
 	)
 
 	var buf bytes.Buffer
@@ -101,7 +101,7 @@ func zipParts(out io.Writer, parts []part) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		if _, err := io.WriteString(fw, p.body); err != nil {
+		if _, err := fw.Write(p.body); err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,7 +10,7 @@ import (
 // xmlBuilder accumulates a part's XML. Text goes through escapeText; the
 // markup itself is written literally, which keeps the writer allocation-light.
 type xmlBuilder struct {
-	strings.Builder
+	bytes.Buffer
 }
 
 // escapeText writes s as XML character data: the markup characters are
