@@ -15,9 +15,24 @@ type FieldError struct {
 	Args []string // placeholder name/value pairs for the catalog text
 }
 
+// CatalogArg marks an argument value that is itself a catalog key, resolved
+// in the message's language (e.g. the title of a concept's section).
+const CatalogArg = "catalog:"
+
 // Message renders the problem in lang.
 func (e FieldError) Message(lang catalog.Lang) string {
-	return catalog.T(lang, "validation."+e.Code, e.Args...)
+	args := make([]string, len(e.Args))
+	copy(args, e.Args)
+	for i := 1; i < len(args); i += 2 {
+		if key, ok := strings.CutPrefix(args[i], CatalogArg); ok {
+			textLang := lang
+			if !catalog.Has(lang, key) {
+				textLang = catalog.KK // texts of documents exist in kk and ru only
+			}
+			args[i] = catalog.T(textLang, key)
+		}
+	}
+	return catalog.T(lang, "validation."+e.Code, args...)
 }
 
 // ValidationError lists every problem found in one input file; it is
