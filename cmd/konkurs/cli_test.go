@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var konkursBin string
+
+// TestMain builds the real binary once: the CLI tests run it as users do,
+// so exit codes and output streams are the real ones.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "konkurs-cli")
+	if err != nil {
+		panic(err)
+	}
+	konkursBin = filepath.Join(dir, "konkurs")
+	if out, err := exec.Command("go", "build", "-o", konkursBin, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type cliResult struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, dir string, args ...string) cliResult {
+	t.Helper()
+	cmd := exec.Command(konkursBin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "KONKURS_CONFIG=", "KONKURS_LANG=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return cliResult{code, out.String(), errb.String()}
+}
+
+func examplePath(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRenderWritesEveryLanguageAndFormat(t *testing.T) {
+	dir := t.TempDir()
+	r := runCLI(t, dir, "render", "annex1", "--input", examplePath(t, "annex1.yaml"), "--out", "o")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, name := range []string{"annex1.kk.pdf", "annex1.ru.pdf", "annex1.kk.docx", "annex1.ru.docx"} {
+		if fi, err := os.Stat(filepath.Join(dir, "o", name)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	r = runCLI(t, dir, "render", "annex4", "--blank", "--lang", "ru", "--format", "pdf", "--out", "b")
+	if r.code != 0 {
+		t.Fatalf("blank: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b", "annex4.ru.pdf")); err != nil {
+		t.Error(err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "b")); len(entries) != 1 {
+		t.Errorf("--lang ru --format pdf wrote %d files", len(entries))
+	}
+}
+
+// Invalid input: exit 2, every problem named on stderr in the chosen
+// language, and nothing written.
+func TestInvalidInputExitsTwoAndWritesNothing(t *testing.T) {
+	example, err := os.ReadFile(examplePath(t, "competition.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	annex1, err := os.ReadFile(examplePath(t, "annex1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		scenario string
+		kind     string
+		input    string
+		extra    []string
+		lang     string
+		want     []string
+	}{
+		{"wrong BIN checksum", "annex1", strings.Replace(string(annex1), `"150340001236"`, `"150340001235"`, 1), nil, "kk",
+			[]string{"participant.bin", "БСН/ЖСН дұрыс емес"}},
+		{"missing ru name", "annex1", strings.Replace(string(annex1), "    ru: Павлодарский металлургический территориальный кластер\n", "", 1), nil, "ru",
+			[]string{"cluster.name.ru", "обязательное поле не заполнено"}},
+		{"malformed YAML", "annex1", "cluster: [\n", nil, "ru", []string{"неверная структура файла"}},
+		{"unknown field", "annex1", string(annex1) + "colour: red\n", nil, "kk", []string{"белгісіз өріс «colour»"}},
+		{"announcement too late", "annex1", strings.Replace(string(example), "announcement_date: 2026-01-12", "announcement_date: 2026-02-20", 1),
+			[]string{"--application", "A-01"}, "ru", []string{"competition.announcement_date", "пункт 5 Правил"}},
+		{"dates out of order", "annex1", strings.Replace(string(example), "stage2_deadline: 2026-09-30", "stage2_deadline: 2026-03-01", 1),
+			[]string{"--application", "A-01"}, "en", []string{"competition.stage2_deadline", "must come after"}},
+	} {
+		t.Run(tc.scenario, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "input.yaml")
+			if err := os.WriteFile(in, []byte(tc.input), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := append([]string{"validate", tc.kind, "--input", in, "--lang", tc.lang}, tc.extra...)
+			r := runCLI(t, dir, args...)
+			if r.code != 2 {
+				t.Fatalf("validate: exit %d, want 2; stderr: %s", r.code, r.stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+				}
+			}
+			lang := tc.lang
+			if lang == "en" {
+				lang = "all"
+			}
+			args = append([]string{"render", tc.kind, "--input", in, "--out", "o", "--lang", lang}, tc.extra...)
+			r = runCLI(t, dir, args...)
+			if r.code != 2 {
+				t.Fatalf("render: exit %d, want 2; stderr: %s", r.code, r.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
+				t.Errorf("render wrote output for invalid input")
+			}
+		})
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"render", "annex99", "--input", "x.yaml"},
+		{"render", "annex1", "--input", examplePath(t, "annex1.yaml"), "--format", "odt"},
+		{"render", "annex1", "--no-such-flag"},
+		{"validate", "annex1", "--input", filepath.Join(dir, "missing.yaml")},
+	} {
+		if r := runCLI(t, dir, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (stderr %s)", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestSchemaAndDocs(t *testing.T) {
+	r := runCLI(t, t.TempDir(), "schema", "annex1")
+	if r.code != 0 || !strings.Contains(r.stdout, `"bin"`) || !strings.Contains(r.stdout, `"$schema"`) {
+		t.Fatalf("schema: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, t.TempDir(), "docs")
+	if r.code != 0 || !strings.Contains(r.stdout, "annex1") || !strings.Contains(r.stdout, "Приложение 1") || !strings.Contains(r.stdout, "1-қосымша") {
+		t.Fatalf("docs: exit %d, %s", r.code, r.stdout)
+	}
+}
+
+func TestDemoRunsWithNoSetUp(t *testing.T) {
+	dir := t.TempDir()
+	r := runCLI(t, dir, "demo", "--out", "d")
+	if r.code != 0 {
+		t.Fatalf("demo: exit %d: %s", r.code, r.stderr)
+	}
+	for _, name := range []string{"annex1.kk.pdf", "annex1.ru.docx", "annex4.kk.docx", "annex4.ru.pdf", "annex1.blank.kk.pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, "d", "documents", name)); err != nil {
+			t.Error(err)
+		}
+	}
+}
