@@ -19,6 +19,11 @@ func FromCaseFile(cf *competition.CaseFile) Case {
 	for _, e := range cf.Events {
 		c.Events = append(c.Events, Event{Kind: e.Kind, Date: dateOf(e.Date), Application: e.Application})
 	}
+	for _, a := range cf.Applications {
+		if a.Registration != nil && !a.Registration.Date.IsZero() {
+			c.Events = append(c.Events, Event{Kind: EventApplicationRegistered, Date: dateOf(a.Registration.Date), Application: a.ID})
+		}
+	}
 	return c
 }
 

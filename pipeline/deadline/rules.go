@@ -34,6 +34,9 @@ const (
 	EventLEBConclusionIssued competition.EventKind = "leb_conclusion_issued" // Item 6
 	EventConclusionsReceived competition.EventKind = "conclusions_received"  // Item 17
 	EventRoadmapAgreed       competition.EventKind = "roadmap_agreed"        // Item 28.1, second paragraph
+	// EventApplicationRegistered is taken from an application's registration
+	// date in the case file (items 9, 13), not from its events list.
+	EventApplicationRegistered competition.EventKind = "application_registered"
 )
 
 // Rule is one time limit of the rules.
@@ -73,7 +76,9 @@ var Rules = []Rule{
 	// Item 6: the local executive body's conclusion within 5 working days of
 	// the request's registration.
 	{Item: "6", Trigger: competition.EventLEBRequestRegistered, Done: EventLEBConclusionIssued,
-		ClosedBy: []competition.EventKind{competition.EventStage1AdmissionSigned},
+		// The conclusion is part of the application (item 6.3): once the
+		// organizer registered the application, or checked it, it is moot.
+		ClosedBy: []competition.EventKind{EventApplicationRegistered, competition.EventStage1AdmissionSigned},
 		Period:   5, Unit: WorkingDays, Party: LocalExecutiveBody, PerApplication: true},
 	// Item 15: completeness check within 5 working days after the deadline.
 	{Item: "15", Trigger: competition.EventStage1Deadline, Done: competition.EventStage1AdmissionSigned,
