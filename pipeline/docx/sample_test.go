@@ -134,6 +134,7 @@ func fullSample(lang string) *document.Document {
 	tbl.Rows[3].Cells[4].RowSpan = 3
 	tbl.Rows[4].Cells = tbl.Rows[4].Cells[:4]
 	tbl.Rows[5].Cells = tbl.Rows[5].Cells[:4]
+	tbl.Rows[6].Cells[1].Runs = []document.Run{{Text: tx.name, Bold: true}, {Text: " — "}, {Text: tx.position, Italic: true}}
 	doc.Blocks = append(doc.Blocks,
 		document.PageBreak{},
 		document.Heading{Text: tx.tableTitle, Level: 2},

@@ -189,7 +189,7 @@ func TestDocumentXMLLayout(t *testing.T) {
 			mustContain(t, docXML, `&lt;&amp;&gt; &#34;`, `<w:t xml:space="preserve">`+tx.letters+` </w:t>`)
 
 			text := allText(body)
-			for _, phrase := range append(append([]string{tx.title, tx.intro, tx.position, tx.name, tx.signCap, tx.nameCap, tx.seal, tx.date, tx.received, tx.landscape, `<&> "` + tx.addressee + `"`}, tx.annex...), tx.labels...) {
+			for _, phrase := range append(append([]string{tx.title, tx.intro, tx.position, tx.name, tx.signCap, tx.nameCap, tx.seal, tx.date, tx.received, tx.landscape, `<&> "` + tx.addressee + `"`, tx.name + " — " + tx.position}, tx.annex...), tx.labels...) {
 				if !strings.Contains(text, phrase) {
 					t.Errorf("document text lacks %q", phrase)
 				}
@@ -402,5 +402,33 @@ func TestEscapeTextDropsInvalidCharacters(t *testing.T) {
 	b.escapeText("a\x00b\x1fc<d>&\"\xffé\tЁ")
 	if got, want := b.String(), "abc&lt;d&gt;&amp;&#34;\uFFFDé\tЁ"; got != want {
 		t.Errorf("escapeText = %q, want %q", got, want)
+	}
+}
+
+func TestLandscapeFirstSection(t *testing.T) {
+	doc := &document.Document{Lang: "ru", Landscape: true, NoPageNumbers: true, Blocks: []document.Block{
+		document.Text("альбомная"),
+		&document.PageBreak{Landscape: true}, // same orientation: a plain page break
+		&document.Paragraph{Runs: []document.Run{{Text: "по-прежнему альбомная"}}},
+		document.PageBreak{},
+		document.Text("книжная"),
+	}}
+	docXML := unzipParts(t, render(t, doc))["word/document.xml"]
+	body := parseBody(t, docXML)
+	var sects []xSect
+	for _, p := range body.Paragraphs {
+		if p.Sect != nil {
+			sects = append(sects, *p.Sect)
+		}
+	}
+	sects = append(sects, body.FinalSect)
+	if len(sects) != 2 || sects[0].PgSz.Orient != "landscape" || sects[0].PgSz.W != 16838 || sects[1].PgSz.Orient != "" || sects[1].PgSz.W != 11906 {
+		t.Fatalf("sections %+v, want landscape then portrait", sects)
+	}
+	if n := strings.Count(docXML, `<w:br w:type="page"/>`); n != 1 {
+		t.Errorf("%d page breaks, want 1 (the orientation change is a section break)", n)
+	}
+	if sects[0].Footer != nil {
+		t.Error("footer referenced with NoPageNumbers and no footer text")
 	}
 }
