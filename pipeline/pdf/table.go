@@ -166,10 +166,17 @@ func (l *layout) table(t *document.Table) error {
 		end := g.groupEnd[r] + 1
 		h := g.span(r, end)
 		if !l.fits(h) {
+			if end == r+1 && h > l.bottomY-l.top-headerH {
+				// A single row taller than a page continues on the next
+				// pages, its cells' lines cut at the page bottom.
+				l.splitRow(g, r, hr)
+				r = end
+				continue
+			}
 			l.continuePage()
 			l.drawRows(g, 0, hr)
 			if !l.fits(h) {
-				return &TableError{Where: fmt.Sprintf("%s, row %d", l.where, r+1), Reason: "the row is taller than a page; split its text into several rows"}
+				return &TableError{Where: fmt.Sprintf("%s, rows %d-%d", l.where, r+1, end), Reason: "merged cells make these rows taller than a page; split their text into more rows"}
 			}
 		}
 		l.drawRows(g, r, end)
@@ -200,5 +207,45 @@ func (l *layout) drawRows(g *tableGrid, from, to int) {
 		}
 		l.y = top + g.heights[r]
 		l.pageHasContent = true
+	}
+}
+
+// splitRow draws row r over as many pages as its tallest cell needs,
+// repeating the header rows on each new page.
+func (l *layout) splitRow(g *tableGrid, r, hr int) {
+	lh := lineHeight(g.size)
+	total := 0
+	for _, pc := range g.cells[r] {
+		total = max(total, len(pc.lines))
+	}
+	for from := 0; from < total; {
+		slots := int((l.bottomY - l.y - 2*cellPadY) / lh)
+		if slots < 2 {
+			l.continuePage()
+			l.drawRows(g, 0, hr)
+			slots = max(int((l.bottomY-l.y-2*cellPadY)/lh), 1)
+		}
+		to := min(from+slots, total)
+		top, bottom := l.y, l.y+float64(to-from)*lh+2*cellPadY
+		for _, pc := range g.cells[r] {
+			x0, x1 := g.colX[pc.col], g.colX[pc.col+pc.colSpan]
+			if !g.t.Borderless {
+				l.rule(x0, top, x1, top, gridLineThk)
+				l.rule(x0, bottom, x1, bottom, gridLineThk)
+				l.rule(x0, top, x0, bottom, gridLineThk)
+				l.rule(x1, top, x1, bottom, gridLineThk)
+			}
+			for i := from; i < min(to, len(pc.lines)); i++ {
+				base := top + cellPadY + float64(i-from)*lh + baselineOffset(g.size)
+				l.placeLine(pc.lines[i], x0+cellPadX, x1-x0-2*cellPadX, base, g.size, pc.align)
+			}
+		}
+		l.y = bottom
+		l.pageHasContent = true
+		from = to
+		if from < total {
+			l.continuePage()
+			l.drawRows(g, 0, hr)
+		}
 	}
 }

@@ -211,7 +211,7 @@ func TestTableErrors(t *testing.T) {
 		{"too many cells", document.Table{Widths: []float64{1, 1}, Rows: []document.Row{{Cells: []document.Cell{{Text: "a"}, {Text: "b", ColSpan: 2}}}}}, "row 1, cell 2"},
 		{"no widths", document.Table{Rows: []document.Row{{Cells: []document.Cell{{Text: "a"}}}}}, "no column widths"},
 		{"zero width", document.Table{Widths: []float64{1, 0}}, "column 2"},
-		{"row taller than a page", document.Table{Widths: []float64{1}, Rows: []document.Row{{Cells: []document.Cell{{Text: strings.Repeat("жол\n", 80)}}}}}, "taller than a page"},
+		{"merged rows taller than a page", document.Table{Widths: []float64{1, 1}, Rows: []document.Row{{Cells: []document.Cell{{Text: "a", RowSpan: 2}, {Text: strings.Repeat("жол\n", 30)}}}, {Cells: []document.Cell{{Text: strings.Repeat("жол\n", 30)}}}}}, "rows 1-2"},
 	} {
 		t.Run(scenario.name, func(t *testing.T) {
 			_, err := Writer{}.Write(&bytes.Buffer{}, &document.Document{Blocks: []document.Block{document.Text("x"), scenario.table}})
@@ -287,5 +287,36 @@ func TestConcurrentWrites(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+func TestRowTallerThanAPageContinues(t *testing.T) {
+	var text strings.Builder
+	for i := 1; i <= 90; i++ {
+		fmt.Fprintf(&text, "жол-%d\n", i)
+	}
+	doc := &document.Document{Blocks: []document.Block{document.Table{
+		Widths: []float64{1, 3}, HeaderRows: 1,
+		Rows: []document.Row{
+			{Cells: []document.Cell{{Text: "Бағана"}, {Text: "Мазмұны"}}},
+			{Cells: []document.Cell{{Text: "1"}, {Text: text.String()}}},
+			{Cells: []document.Cell{{Text: "2"}, {Text: "соңғы жол"}}},
+		},
+	}}}
+	data, res := render(t, doc)
+	path := writeTemp(t, data)
+	if res.Pages < 2 {
+		t.Fatalf("%d page(s); the row needs more than one", res.Pages)
+	}
+	all := pdfText(t, path, 0, 0)
+	for i := 1; i <= 90; i++ {
+		if n := strings.Count(all, fmt.Sprintf("жол-%d\n", i)) + strings.Count(all, fmt.Sprintf("жол-%d ", i)); n != 1 {
+			t.Errorf("line %d printed %d times", i, n)
+		}
+	}
+	for p := 1; p <= res.Pages; p++ {
+		if n := strings.Count(pdfText(t, path, p, p), "Мазмұны"); n != 1 {
+			t.Errorf("page %d: header printed %d times", p, n)
+		}
 	}
 }
