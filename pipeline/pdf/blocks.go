@@ -7,7 +7,7 @@ import (
 const (
 	firstLineIndent = 12.5 * mm // the official paragraph indent
 	ruleThickness   = 0.5
-	captionGap      = 1.0 // points between a rule and its caption's line top
+	captionGap      = 2.5 // points between a rule and its caption's line top
 )
 
 func plain(s string) []document.Run { return []document.Run{{Text: s}} }
