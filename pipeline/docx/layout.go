@@ -45,7 +45,8 @@ func (w *bodyWriter) fillLine(f document.FillLine) {
 		w.WriteString(`</w:p></w:tc>`)
 	}
 	w.layoutCell(grid[lineCol], "bottom")
-	w.WriteString(`<w:p><w:pPr>` + ruleBorder + `<w:jc w:val="` + jcValue(f.Align) + `"/></w:pPr>`)
+	// 6 pt above the value leaves room for handwriting on a blank form.
+	w.WriteString(`<w:p><w:pPr>` + ruleBorder + `<w:spacing w:before="120"/><w:jc w:val="` + jcValue(f.Align) + `"/></w:pPr>`)
 	w.run(f.Value, runStyle{})
 	w.WriteString(`</w:p></w:tc></w:tr>`)
 	if f.Caption != "" {
