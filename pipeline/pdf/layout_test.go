@@ -69,3 +69,30 @@ func TestFirstLineIndentAndJustification(t *testing.T) {
 		t.Errorf("the last line of a justified paragraph must not be stretched")
 	}
 }
+
+func TestLineBreaks(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	for _, scenario := range []struct {
+		text  string
+		lines int
+	}{
+		{"", 1},
+		{"бір", 1},
+		{"бір\nекі", 2},
+		{"бір\n\nекі", 3},
+		{"\nбір", 2},
+		{"  бір   екі  ", 1},
+		{"бір\r\nекі", 2},
+	} {
+		l := &layout{}
+		ws, err := l.words(plain(scenario.text), 14, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(breakLines(ws, 400, 400, 14)); got != scenario.lines {
+			t.Errorf("%q: %d lines, want %d", scenario.text, got, scenario.lines)
+		}
+	}
+}

@@ -116,11 +116,13 @@ func breakLines(words []word, firstAvail, avail float64, size float64) []line {
 	}
 	for _, w := range words {
 		if w.breaks > 0 {
-			if len(cur.words) > 0 || len(lines) > 0 {
+			n := w.breaks
+			if len(cur.words) > 0 {
 				closeLine(true)
+				n--
 			}
-			for k := 1; k < w.breaks; k++ {
-				closeLine(true) // an empty line for each extra "\n"
+			for ; n > 0; n-- {
+				closeLine(true) // an empty line for each further "\n"
 			}
 		}
 		need := w.w

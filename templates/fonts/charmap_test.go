@@ -79,3 +79,22 @@ func TestLicenseShipsWithFonts(t *testing.T) {
 		t.Error("OFL.txt does not look like the SIL Open Font License")
 	}
 }
+
+func TestUnprintable(t *testing.T) {
+	for _, scenario := range []struct {
+		name, text, want string
+	}{
+		{"kazakh and russian", requiredLetters() + " Ёлка", ""},
+		{"han and emoji", "Алматы 漢 \U0001F600 漢", "漢\U0001F600"},
+	} {
+		t.Run(scenario.name, func(t *testing.T) {
+			got, err := Unprintable(scenario.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != scenario.want {
+				t.Errorf("Unprintable = %q, want %q", string(got), scenario.want)
+			}
+		})
+	}
+}
