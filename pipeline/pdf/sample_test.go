@@ -20,6 +20,9 @@ const russianParagraph = "Конкурсный отбор территориал
 	"Заявка подаётся по форме согласно приложению 1 к Правилам — «в срок, установленный объявлением»… " +
 	"Ёлка, съезд, подъём: буквы Ё, Ъ и Ы должны печататься без замены."
 
+// specialLetters are the Kazakh letters and the marks the forms print.
+const specialLetters = "Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі Ёё № «» — …"
+
 // sampleDocument exercises every block type with Kazakh and Russian text.
 func sampleDocument() *document.Document {
 	rows := []document.Row{
@@ -49,6 +52,7 @@ func sampleDocument() *document.Document {
 			document.Justified(longKazakhParagraph),
 			document.Paragraph{Runs: []document.Run{{Text: "Қалың ", Bold: true}, {Text: "көлбеу ", Italic: true}, {Text: "асты сызылған", Underline: true}, {Text: " және қарапайым мәтін."}}, Align: document.AlignJustify, FirstLineIndent: true},
 			document.Justified(russianParagraph),
+			document.Paragraph{Runs: []document.Run{{Text: "regular: " + specialLetters + "\n"}, {Text: "bold: " + specialLetters + "\n", Bold: true}, {Text: "italic: " + specialLetters + "\n", Italic: true}, {Text: "bold italic: " + specialLetters, Bold: true, Italic: true}}},
 			document.Spacer{HeightPt: 12},
 			document.SignatureBlock{Position: "Басқарма төрағасы", Name: "Әбілқайыр Ұлықбекұлы Іргебаев", SignatureCaption: "(қолы)", NameCaption: "(Т.А.Ә.)", Seal: "М.О.", Date: "2026 жылғы 25 қарашадағы"},
 			document.Table{Widths: []float64{1, 3, 2, 2}, HeaderRows: 2, Rows: rows},
