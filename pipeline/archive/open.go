@@ -1,0 +1,76 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/konkurs/konkurs/config"
+	"github.com/konkurs/konkurs/storage"
+	"github.com/konkurs/konkurs/storage/local"
+	"github.com/konkurs/konkurs/storage/s3"
+)
+
+// Open opens the archive at url ("file:PATH" or "s3://HOST:PORT/BUCKET";
+// empty means cfg.URL) with the retention settings of cfg. S3 credentials
+// come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+func Open(ctx context.Context, url string, cfg config.ArchiveConfig) (*Archive, error) {
+	if url == "" {
+		url = cfg.URL
+	}
+	opts, err := OptionsFromConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	store, err := OpenStore(ctx, url, cfg.Insecure)
+	if err != nil {
+		return nil, err
+	}
+	return New(store, opts), nil
+}
+
+// OptionsFromConfig checks the retention settings.
+func OptionsFromConfig(cfg config.ArchiveConfig) (Options, error) {
+	opts := Options{RetentionYears: cfg.RetentionYears, Mode: storage.RetentionMode(strings.ToUpper(cfg.RetentionMode))}
+	if opts.RetentionYears == 0 {
+		opts.RetentionYears = DefaultRetentionYears
+	}
+	if opts.RetentionYears < 1 || opts.RetentionYears > 100 {
+		return opts, newError("archive.err.retention", nil, "value", fmt.Sprint(cfg.RetentionYears))
+	}
+	if opts.Mode != "" && !opts.Mode.Valid() {
+		return opts, newError("archive.err.retention_mode", nil, "value", cfg.RetentionMode)
+	}
+	return opts, nil
+}
+
+// OpenStore picks the backend from the URL scheme.
+func OpenStore(ctx context.Context, url string, insecure bool) (storage.Store, error) {
+	switch {
+	case strings.HasPrefix(url, "file:"):
+		dir := strings.TrimPrefix(strings.TrimPrefix(url, "file:"), "//")
+		if dir == "" {
+			return nil, newError("archive.err.url", nil, "url", url)
+		}
+		st, err := local.Open(dir)
+		if err != nil {
+			return nil, newError("archive.err.unreachable", err, "location", url)
+		}
+		return st, nil
+	case strings.HasPrefix(url, "s3://"):
+		cfg, err := s3.ParseURL(url)
+		if err != nil {
+			return nil, newError("archive.err.url", err, "url", "s3://…")
+		}
+		cfg.Insecure = cfg.Insecure || insecure
+		if err := cfg.CredentialsFromEnv(); err != nil {
+			return nil, newError("archive.err.credentials", nil)
+		}
+		st, err := s3.Open(ctx, cfg)
+		if err != nil {
+			return nil, newError("archive.err.unreachable", err, "location", cfg.String())
+		}
+		return st, nil
+	}
+	return nil, newError("archive.err.url", nil, "url", url)
+}
