@@ -8,6 +8,10 @@ const (
 	firstLineIndent = 12.5 * mm // the official paragraph indent
 	ruleThickness   = 0.5
 	captionGap      = 2.5 // points between a rule and its caption's line top
+	// fillLineSpaceBefore leaves room for handwriting above a blank line.
+	fillLineSpaceBefore = 6.0
+	// markSpaceBefore separates the seal mark and the date from the row.
+	markSpaceBefore = 6.0
 )
 
 func plain(s string) []document.Run { return []document.Run{{Text: s}} }
@@ -15,16 +19,15 @@ func plain(s string) []document.Run { return []document.Run{{Text: s}} }
 func (l *layout) heading(h document.Heading, next float64) error {
 	size := document.BodySizePt
 	align := document.AlignCenter
-	before, after := 0.0, size/2
+	// Spacing as the DOCX writer's heading styles, so both break alike.
+	before, after := 0.0, 12.0
 	runs := []document.Run{{Text: h.Text, Bold: true}}
 	switch h.Level {
 	case 0, 1:
-		after = size
 	case 2:
-		align, before = document.AlignLeft, size/2
+		align, before, after = document.AlignLeft, 12, 6
 	default:
-		align, before = document.AlignLeft, size/2
-		runs[0].Italic = true
+		align, before, after = document.AlignLeft, 6, 3
 	}
 	if l.pageHasContent {
 		l.y += before
@@ -85,7 +88,7 @@ func (l *layout) annexHeader(h document.AnnexHeader) error {
 			return err
 		}
 	}
-	l.y += lineHeight(document.BodySizePt)
+	l.y += 12
 	return nil
 }
 
@@ -129,7 +132,10 @@ func (l *layout) fillLine(f document.FillLine) error {
 		valueLines = []line{{hard: true}}
 	}
 	rows := max(len(labelLines), 1) + len(valueLines) - 1
-	l.ensure(float64(rows)*lh + capH)
+	l.ensure(fillLineSpaceBefore + float64(rows)*lh + capH)
+	if l.pageHasContent {
+		l.y += fillLineSpaceBefore
+	}
 	for i, ln := range labelLines {
 		if i > 0 {
 			l.y += lh
@@ -174,9 +180,10 @@ func (l *layout) caption(s string, x, w float64) error {
 func (l *layout) signature(s document.SignatureBlock) error {
 	size := document.BodySizePt
 	lh := lineHeight(size)
-	posW := l.textW * 0.40
-	sigX, sigW := l.left+l.textW*0.43, l.textW*0.22
-	nameX, nameW := l.left+l.textW*0.68, l.textW*0.32
+	// Columns 40/25/35 % as in the DOCX writer, rules inset by 3 mm.
+	posW := l.textW*0.40 - 3*mm
+	sigX, sigW := l.left+l.textW*0.40+3*mm, l.textW*0.25-6*mm
+	nameX, nameW := l.left+l.textW*0.65+3*mm, l.textW*0.35-3*mm
 
 	pos, err := l.words(plain(s.Position), size, false)
 	if err != nil {
@@ -191,12 +198,11 @@ func (l *layout) signature(s document.SignatureBlock) error {
 	rows := max(len(posLines), len(nameLines), 1)
 	extra := lineHeight(document.CaptionSizePt) + captionGap
 	if s.Seal != "" {
-		extra += lh
+		extra += markSpaceBefore + lh
 	}
 	if s.Date != "" {
-		extra += lh
+		extra += markSpaceBefore + lh
 	}
-	l.y += lh / 2
 	l.ensure(float64(rows)*lh + extra)
 	top := l.y
 	// Bottom-align the position and the name with the rules.
@@ -227,11 +233,13 @@ func (l *layout) signature(s document.SignatureBlock) error {
 	}
 	l.y = max(l.y, afterCaptions)
 	if s.Seal != "" {
+		l.y += markSpaceBefore
 		if err := l.textBox(plain(s.Seal), l.left, posW, 0, size, document.AlignLeft, false); err != nil {
 			return err
 		}
 	}
 	if s.Date != "" {
+		l.y += markSpaceBefore
 		if err := l.textBox(plain(s.Date), l.left, l.textW, 0, size, document.AlignLeft, false); err != nil {
 			return err
 		}
