@@ -18,11 +18,12 @@ type pageRun struct {
 }
 
 // Sheet-number stamp: top right as the page is read (pdfcpu lays stamps out
-// in the rotated page's reading orientation), 12 pt, on a white box so that a
-// page number the file already carries there cannot make it ambiguous.
+// in the rotated page's reading orientation), 12 pt, framed on a white box.
+// A page number the file already carries is part of the document and stays;
+// the frame sets the dossier's sheet number apart from it.
 const (
 	sheetNumberStamp = "fontname:" + stampFontName + ", points:12, position:tr, offset:-28 -20, " +
-		"scalefactor:1 abs, rotation:0, fillcolor:#000000, bgcolor:#FFFFFF, margins:2 4, opacity:1"
+		"scalefactor:1 abs, rotation:0, fillcolor:#000000, bgcolor:#FFFFFF, margins:2 4, border:0.6 #000000, opacity:1"
 	copyMarkStamp = "fontname:" + stampFontName + ", points:16, position:tc, offset:0 -20, " +
 		"scalefactor:1 abs, rotation:0, fillcolor:#B00000, bgcolor:#FFFFFF, margins:3 6, " +
 		"border:1 #B00000, opacity:1"

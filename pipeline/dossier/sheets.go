@@ -67,7 +67,7 @@ func inventoryDocument(s *Spec, p plan, srcs []*source, langs []catalog.Lang) *d
 	header := func(key string) document.Cell {
 		return document.Cell{Text: texts(langs, " /\n", key), Bold: true, Align: document.AlignCenter}
 	}
-	table := document.Table{Widths: []float64{8, 50, 14, 8, 20}, HeaderRows: 1, Size: 11,
+	table := document.Table{Widths: []float64{10, 46, 14, 8, 22}, HeaderRows: 1, Size: 11,
 		Rows: []document.Row{{Cells: []document.Cell{header("dossier.inventory.col.no"),
 			header("dossier.inventory.col.title"), header("dossier.inventory.col.sheets"),
 			header("dossier.inventory.col.volume"), header("dossier.inventory.col.note")}}}}
@@ -83,11 +83,11 @@ func inventoryDocument(s *Spec, p plan, srcs []*source, langs []catalog.Lang) *d
 		}
 		var notes []string
 		if pt.Count > 1 {
-			notes = append(notes, texts(langs, "; ", "dossier.inventory.note.part",
+			notes = append(notes, texts(langs, "\n", "dossier.inventory.note.part",
 				"index", fmt.Sprint(pt.Index), "count", fmt.Sprint(pt.Count)))
 		}
 		if large := largeSheets(pt, srcs[pt.Doc]); len(large) > 0 {
-			notes = append(notes, texts(langs, "; ", "dossier.inventory.note.large", "sheets", sheetList(large)))
+			notes = append(notes, texts(langs, "\n", "dossier.inventory.note.large", "sheets", sheetList(large)))
 		}
 		table.Rows = append(table.Rows, document.Row{Cells: []document.Cell{
 			{Text: fmt.Sprint(pt.Doc + 1), Align: document.AlignCenter},
