@@ -33,7 +33,7 @@ func smallForm() *document.Document {
 
 // twentyFivePages is justified prose with a table every few paragraphs.
 func twentyFivePages() *document.Document {
-	doc := &document.Document{Title: "Хаттама", Footer: "Хаттама № 1"}
+	doc := &document.Document{Lang: "kk", Title: "Хаттама", Footer: "Хаттама № 1"}
 	for i := 0; len(doc.Blocks) < 180; i++ {
 		doc.Blocks = append(doc.Blocks, document.Heading{Text: fmt.Sprintf("%d. Бөлім", i+1), Level: 2},
 			document.Justified(longKazakhParagraph), document.Justified(russianParagraph), document.Justified(longKazakhParagraph))

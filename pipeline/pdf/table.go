@@ -6,9 +6,11 @@ import (
 	"github.com/konkurs/konkurs/pipeline/document"
 )
 
+// Cell margins close to Word's defaults (0.19 cm left and right), so tables
+// break at the same rows in the PDF and in the DOCX opened in LibreOffice.
 const (
-	cellPadX    = 1.5 * mm
-	cellPadY    = 1.0
+	cellPadX    = 1.9 * mm
+	cellPadY    = 0.5
 	gridLineThk = 0.5
 )
 
