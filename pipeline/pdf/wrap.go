@@ -288,7 +288,7 @@ func joinWords(ws []word) string {
 }
 
 // textBox lays out runs in a box of width avail at x, starting at the cursor,
-// breaking pages between lines. It returns the lines' count.
+// breaking pages between lines.
 func (l *layout) textBox(runs []document.Run, x, avail, firstIndent, size float64, align document.Align, forceBold bool) error {
 	ws, err := l.words(runs, size, forceBold)
 	if err != nil {
