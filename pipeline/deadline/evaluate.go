@@ -72,10 +72,11 @@ func (ev Evaluator) Evaluate(c Case, at calendar.Date) ([]Deadline, error) {
 	if horizon == 0 {
 		horizon = DefaultHorizon
 	}
-	events := c.allEvents()
-	if err := checkOrder(c.ID, events); err != nil {
+	all := c.allEvents()
+	if err := checkOrder(c.ID, all); err != nil {
 		return nil, err
 	}
+	events := asOf(all, at)
 	horizonEnd, err := cal.AddWorkingDays(at, horizon)
 	if err != nil {
 		return nil, err
@@ -189,6 +190,26 @@ func firstMatching(events []Event, kind competition.EventKind, app string) (Even
 		}
 	}
 	return best, ok
+}
+
+// scheduledKinds are dates fixed in advance (deadlines set by the
+// announcement or the Commission's minutes); they count before they arrive.
+var scheduledKinds = map[competition.EventKind]bool{
+	competition.EventStage1Deadline: true,
+	competition.EventStage2Deadline: true,
+	competition.EventStrategyDue:    true,
+}
+
+// asOf keeps the events that had happened by at (an evaluation "as of" a
+// past date must not see later facts) and every scheduled date.
+func asOf(events []Event, at calendar.Date) []Event {
+	out := events[:0:0]
+	for _, e := range events {
+		if scheduledKinds[e.Kind] || !e.Date.After(at) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // allEvents adds the competition's key dates as events unless the events

@@ -120,7 +120,7 @@ func TestDueDatesOfTheUnits(t *testing.T) {
 	} {
 		t.Run(tc.scenario, func(t *testing.T) {
 			c := Case{ID: "c", Events: []Event{tc.event}}
-			ds, err := Evaluator{}.Evaluate(c, day("2025-11-01"))
+			ds, err := Evaluator{}.Evaluate(c, day("2026-12-31"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,6 +128,30 @@ func TestDueDatesOfTheUnits(t *testing.T) {
 				t.Errorf("due %s, want %s", d.Due, tc.due)
 			}
 		})
+	}
+}
+
+// An evaluation as of a date sees only what had happened by then, but
+// knows the scheduled dates (the application deadlines) in advance.
+func TestEvaluationAsOfADate(t *testing.T) {
+	c := sampleCase()
+	for _, tc := range []struct {
+		at     string
+		item   string
+		status Status
+	}{
+		{"2026-03-26", "15", Open}, // the protocol of 27 March is not yet signed
+		{"2026-03-27", "15", Met},
+		{"2026-02-01", "15", Open}, // the deadline is known before it comes
+		{"2026-03-29", "17", NotTriggered},
+	} {
+		ds, err := Evaluator{}.Evaluate(c, day(tc.at))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := find(t, ds, tc.item, "").Status; got != tc.status {
+			t.Errorf("at %s item %s: %s, want %s", tc.at, tc.item, got, tc.status)
+		}
 	}
 }
 
