@@ -29,6 +29,7 @@ func (c *CaseFile) Validate() error {
 	c.checkUnique(ve)
 	c.checkReferences(ve)
 	c.checkDates(ve)
+	c.checkProcedure(ve)
 	return ve.Err()
 }
 
