@@ -183,3 +183,22 @@ func TestDemoRunsWithNoSetUp(t *testing.T) {
 		}
 	}
 }
+
+// A character the fonts cannot print is the input's fault: exit 2, the
+// character named, nothing written.
+func TestUnprintableCharacterIsInvalidInput(t *testing.T) {
+	dir := t.TempDir()
+	annex1, err := os.ReadFile(examplePath(t, "annex1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "in.yaml")
+	os.WriteFile(in, []byte(strings.Replace(string(annex1), "Павлодар металлургия аумақтық кластері", "Павлодар 漢 кластері", 1)), 0o644)
+	r := runCLI(t, dir, "render", "annex1", "--input", in, "--out", "o", "--lang", "kk")
+	if r.code != 2 || !strings.Contains(r.stderr, "U+6F22") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
+		t.Error("output written for unprintable input")
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/competition"
+	"github.com/konkurs/konkurs/pipeline/pdf"
 	"github.com/konkurs/konkurs/templates"
 )
 
@@ -27,6 +28,14 @@ func reportInput(stderr io.Writer, err error, lang catalog.Lang) error {
 	var uk *templates.UnknownKindError
 	if errors.As(err, &uk) {
 		return invalidInput(err)
+	}
+	// A character the embedded fonts cannot print comes from the input: say
+	// which one and where, rather than print a box or a space.
+	var ge *pdf.GlyphError
+	if errors.As(err, &ge) {
+		fmt.Fprintln(stderr, catalog.T(lang, "cli.glyph_missing",
+			"char", string(ge.Rune), "code", fmt.Sprintf("U+%04X", ge.Rune), "where", ge.Where))
+		return invalidInput(errReported)
 	}
 	return err
 }
