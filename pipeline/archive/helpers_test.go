@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/konkurs/konkurs/storage"
@@ -121,5 +122,7 @@ func problemsOf(rep VerifyReport) map[string]string {
 
 var _ storage.Store = (*local.Store)(nil)
 
-func newSHA256() hash.Hash       { return sha256.New() }
+func newSHA256() hash.Hash      { return sha256.New() }
 func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
+
+func formatInt(n int64) string { return strconv.FormatInt(n, 10) }

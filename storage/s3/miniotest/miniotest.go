@@ -4,11 +4,11 @@
 package miniotest
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +16,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
 )
 
 // Server is a running MinIO.
@@ -103,6 +106,11 @@ func (s *Server) start() error {
 	s.mu.Lock()
 	s.cmd = cmd
 	s.mu.Unlock()
+	client, err := minio.New(s.Addr, &minio.Options{Creds: credentials.NewStaticV4(s.AccessKey, s.SecretKey, ""), MaxRetries: 1})
+	if err != nil {
+		cmd.Process.Kill()
+		return err
+	}
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
@@ -110,13 +118,11 @@ func (s *Server) start() error {
 			return fmt.Errorf("minio exited: %v", err)
 		default:
 		}
-		resp, err := http.Get("http://" + s.Addr + "/minio/health/ready")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				go func() { <-exited }()
-				return nil
-			}
+		// Health endpoints answer before the object layer is ready; a
+		// signed request that succeeds is the real sign of readiness.
+		if _, err := client.ListBuckets(context.Background()); err == nil {
+			go func() { <-exited }()
+			return nil
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -1,0 +1,126 @@
+package archive
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/konkurs/konkurs/catalog"
+)
+
+func TestBagItExportValidates(t *testing.T) {
+	ta := openLocal(t, Options{})
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "dossier")
+	writeDossier(t, dir, 2, 50_000)
+	res, err := ta.PutDir(ctx, dir, SetSpec{Address: stage1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bag := filepath.Join(t.TempDir(), "bag")
+	out, err := ta.ExportBagIt(ctx, res.ID, bag, BagOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Files != 3 || len(out.Dirs) != 1 {
+		t.Errorf("export result %+v", out)
+	}
+	for _, name := range []string{"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt", "data/volume-01.pdf", "data/volume-02.pdf", "data/manifest.json"} {
+		if _, err := os.Stat(filepath.Join(bag, name)); err != nil {
+			t.Errorf("bag lacks %s", name)
+		}
+	}
+	info, _ := os.ReadFile(filepath.Join(bag, "bag-info.txt"))
+	oxum := "Payload-Oxum: " + itoa(100_000+fileSize(t, filepath.Join(dir, "manifest.json"))) + ".3"
+	for _, want := range []string{oxum, "Bag-Count: 1 of 1", "External-Identifier: " + res.ID} {
+		if !strings.Contains(string(info), want) {
+			t.Errorf("bag-info.txt lacks %q:\n%s", want, info)
+		}
+	}
+	decl, _ := os.ReadFile(filepath.Join(bag, "bagit.txt"))
+	if string(decl) != "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n" {
+		t.Errorf("bagit.txt = %q", decl)
+	}
+	if problems, err := ValidateBag(bag); err != nil || len(problems) != 0 {
+		t.Fatalf("fresh bag: %v, %v", problems, err)
+	}
+	if _, err := ta.ExportBagIt(ctx, res.ID, bag, BagOptions{}); !IsInput(err) {
+		t.Errorf("export over an existing directory: err = %v", err)
+	}
+
+	// Damage the bag three ways: a flipped byte, an extra file, a missing file.
+	vol := filepath.Join(bag, "data", "volume-01.pdf")
+	data, _ := os.ReadFile(vol)
+	data[10] ^= 0xff
+	os.WriteFile(vol, data, 0o644)
+	os.WriteFile(filepath.Join(bag, "data", "extra.txt"), []byte("smuggled"), 0o644)
+	os.Remove(filepath.Join(bag, "data", "volume-02.pdf"))
+	problems, err := ValidateBag(bag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Message(catalog.RU))
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"data/volume-01.pdf: контрольная сумма не совпадает с manifest-sha256.txt",
+		"data/volume-01.pdf: контрольная сумма не совпадает с manifest-sha512.txt",
+		"data/extra.txt: есть в data/, но не указан в manifest-sha512.txt",
+		"data/volume-02.pdf: указан в manifest-sha256.txt, но отсутствует",
+		"bag-info.txt: Payload-Oxum",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("validator did not report %q; it said:\n%s", want, all)
+		}
+	}
+}
+
+func TestBagPerVolume(t *testing.T) {
+	ta := openLocal(t, Options{})
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "dossier")
+	writeDossier(t, dir, 3, 10_000)
+	res, err := ta.PutDir(ctx, dir, SetSpec{Address: stage1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bags := filepath.Join(t.TempDir(), "bags")
+	out, err := ta.ExportBagIt(ctx, res.ID, bags, BagOptions{PerVolume: true})
+	if err != nil || len(out.Dirs) != 3 {
+		t.Fatalf("per-volume export: %+v, %v", out, err)
+	}
+	for i, d := range out.Dirs {
+		info, _ := os.ReadFile(filepath.Join(d, "bag-info.txt"))
+		if !strings.Contains(string(info), "Bag-Count: "+itoa(int64(i+1))+" of 3") {
+			t.Errorf("%s: bag-info.txt:\n%s", d, info)
+		}
+		if problems, err := ValidateBag(d); err != nil || len(problems) != 0 {
+			t.Errorf("%s: %v %v", d, problems, err)
+		}
+	}
+}
+
+func TestValidateBagRefusesEscapingPaths(t *testing.T) {
+	bag := t.TempDir()
+	os.MkdirAll(filepath.Join(bag, "data"), 0o755)
+	os.WriteFile(filepath.Join(bag, "bagit.txt"), []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"), 0o644)
+	os.WriteFile(filepath.Join(bag, "manifest-sha256.txt"), []byte("0000  data/../../etc/passwd\n"), 0o644)
+	problems, err := ValidateBag(bag)
+	if err != nil || len(problems) != 1 || problems[0].Key != "archive.bag.bad_path" {
+		t.Errorf("problems %+v, %v", problems, err)
+	}
+}
+
+func fileSize(t *testing.T, p string) int64 {
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Size()
+}
+
+func itoa(n int64) string { return formatInt(n) }
