@@ -16,7 +16,7 @@ func (s LogSink) SendAlert(ctx context.Context, a Alert) error {
 	s.Logger.LogAttrs(ctx, slog.LevelWarn, a.Subject,
 		slog.String("event", "deadline_alert"),
 		slog.String("key", a.Key),
-		slog.String("level", string(a.Level)),
+		slog.String("alert_level", string(a.Level)),
 		slog.String("source", a.Source),
 		slog.String("competition", a.Record.Competition),
 		slog.String("item", a.Record.Item),
