@@ -132,7 +132,7 @@ func TestCompletenessRefusal(t *testing.T) {
 				t.Fatalf("want a missing-document error, got %v", err)
 			}
 			for _, item := range tc.missing {
-				if !strings.Contains(err.Error(), item+"-тармағы") {
+				if !strings.Contains(err.Error(), "Қағидалар, "+item+" т.") {
 					t.Errorf("the error does not name item %s:\n%v", item, err)
 				}
 			}

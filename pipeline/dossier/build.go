@@ -66,9 +66,6 @@ func Build(ctx context.Context, s *Spec, opts Options) (*Manifest, error) {
 		ps.add("max_sheets", "dossier.err.max_sheets", "value", fmt.Sprint(opts.MaxSheets))
 		return nil, ps.err()
 	}
-	if err := s.Validate(lang); err != nil {
-		return nil, err
-	}
 	langs := opts.Languages
 	if len(langs) == 0 {
 		langs, _ = s.languages()
@@ -78,8 +75,11 @@ func Build(ctx context.Context, s *Spec, opts Options) (*Manifest, error) {
 	}
 	b := &builder{spec: s, opts: opts, lang: lang, langs: langs}
 	b.total.Store(int64(len(s.Documents)) * 2)
+	// Spec problems and bad attachments are reported together, so that one
+	// run shows everything to fix.
+	specErr := s.Validate(lang)
 	srcs, err := b.readSources(ctx)
-	if err != nil {
+	if err := joinInputErrors(lang, specErr, err); err != nil {
 		return nil, err
 	}
 	p, inventory, err := b.planWithInventory(srcs)
@@ -117,6 +117,9 @@ func (b *builder) readSources(ctx context.Context) ([]*source, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, d := range docs {
+		if !d.sourceUsable(b.spec) {
+			continue // Validate reports it
+		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err

@@ -61,3 +61,20 @@ func (ps *problems) err() error {
 	}
 	return &InputError{Lang: ps.lang, Problems: ps.list}
 }
+
+// joinInputErrors merges the problems of several *InputErrors into one; any
+// other error is returned as it is.
+func joinInputErrors(lang catalog.Lang, errs ...error) error {
+	ps := &problems{lang: lang}
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		in, ok := err.(*InputError)
+		if !ok {
+			return err
+		}
+		ps.list = append(ps.list, in.Problems...)
+	}
+	return ps.err()
+}

@@ -36,7 +36,7 @@ func (s *Spec) Validate(lang catalog.Lang) error {
 		if !d.Role.valid() {
 			ps.add(at+".role", "dossier.err.role", "value", string(d.Role), "roles", rolesList())
 		}
-		if d.Role == RoleOther || !d.Role.valid() {
+		if d.Role == RoleOther {
 			if strings.TrimSpace(d.TitleKK) == "" {
 				ps.add(at+".title_kk", "dossier.err.title_missing")
 			}
@@ -121,4 +121,21 @@ func (d DocumentSpec) titles() (kk, ru string) {
 		ru = catalog.T(catalog.RU, "dossier.role."+string(d.Role))
 	}
 	return kk, ru
+}
+
+// sourceUsable reports whether the document's source can be read or
+// rendered at all; Validate explains why when it cannot.
+func (d DocumentSpec) sourceUsable(s *Spec) bool {
+	exists := func(p string) bool {
+		st, err := os.Stat(s.resolve(p))
+		return err == nil && !st.IsDir()
+	}
+	switch {
+	case d.File != "" && d.Render == nil:
+		return exists(d.File)
+	case d.File == "" && d.Render != nil:
+		r := d.Render
+		return r.Kind != "" && r.Input != "" && exists(r.Input) && (r.Lang == "kk" || r.Lang == "ru")
+	}
+	return false
 }
