@@ -100,8 +100,11 @@ var Rules = []Rule{
 	{Item: "25", Trigger: competition.EventStage1Meeting, Done: competition.EventStage1MinutesSigned,
 		Period: 3, Unit: CalendarDays, Party: Commission, LegalReview: true},
 	// Item 26: strategies and roadmaps by the date the Commission's minutes set.
+	// Strategies go into the stage-2 application (item 7), so the stage-2
+	// completeness protocol closes it when submissions were not recorded.
 	{Item: "26", Trigger: competition.EventStrategyDue, Done: competition.EventStrategySubmitted,
-		Unit: SetDate, Party: Participant},
+		ClosedBy: []competition.EventKind{competition.EventStage2AdmissionSigned},
+		Unit:     SetDate, Party: Participant},
 	// Item 28.1: the authorized body forwards the roadmap within 3 working
 	// days of the strategy's registration.
 	{Item: "28.1", Trigger: competition.EventStrategySubmitted, Done: competition.EventRoadmapForwarded,
