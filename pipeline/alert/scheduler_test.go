@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -311,5 +313,36 @@ func TestUnreadableCaseFileIsReportedInTheDigest(t *testing.T) {
 	}
 	if _, d := s.recv.counts(); d != 1 || len(s.recv.digest[0].Problems) != 1 {
 		t.Fatalf("digest %+v", s.recv.digest)
+	}
+}
+
+// BenchmarkCheck100CaseFiles is one hourly check over a folder of 100 case
+// files (read, validate, evaluate; alerts already delivered).
+func BenchmarkCheck100CaseFiles(b *testing.B) {
+	data, err := os.ReadFile("testdata/tc-watch.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i := range 100 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%03d.yaml", i)), data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c := &clock{t: at("2026-03-27 10:00")}
+	sc, err := New(Options{Source: FolderSource{Dir: dir}, Sinks: []Sink{LogSink{Logger: slog.New(slog.DiscardHandler)}},
+		Location: almaty, CheckSpec: "0 * * * *", DigestSpec: "0 9 * * *",
+		StatePath: filepath.Join(b.TempDir(), "state.json"), Lang: catalog.KK, Now: c.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := sc.RunCheck(ctx); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := sc.RunCheck(ctx); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
