@@ -130,9 +130,16 @@ func (s *Scheduler) Start(ctx context.Context) error {
 	s.cron.Start()
 	go func() {
 		<-ctx.Done()
-		<-s.cron.Stop().Done()
+		s.Stop()
 	}()
 	return nil
+}
+
+// Stop stops the cron jobs and waits for a running one to finish.
+func (s *Scheduler) Stop() {
+	if s.cron != nil {
+		<-s.cron.Stop().Done()
+	}
 }
 
 // RunCheck evaluates every watched competition, delivers each alert not yet
@@ -146,6 +153,7 @@ func (s *Scheduler) RunCheck(ctx context.Context) (Report, error) {
 		return rep, err
 	}
 	rep.Competitions, rep.Alerts, rep.Problems = n, len(alerts), problems
+	s.forgetOld(alerts)
 	for _, a := range alerts {
 		for _, sink := range s.o.Sinks {
 			key := sink.Name() + "|" + a.Key
@@ -173,6 +181,26 @@ func (s *Scheduler) RunCheck(ctx context.Context) (Report, error) {
 	}
 	return rep, nil
 }
+
+// forgetOld drops deliveries older than stateMemory whose alert is no
+// longer raised, so the state file does not grow without end; an alert
+// still raised is remembered however old, so it is never sent twice.
+func (s *Scheduler) forgetOld(alerts []Alert) {
+	active := make(map[string]bool, len(alerts))
+	for _, a := range alerts {
+		active[a.Key] = true
+	}
+	cutoff := s.now().Add(-stateMemory)
+	for key, when := range s.st.Sent {
+		_, alertKey, _ := strings.Cut(key, "|")
+		if when.Before(cutoff) && !active[alertKey] {
+			delete(s.st.Sent, key)
+		}
+	}
+}
+
+// stateMemory is how long a delivery no longer raised is remembered.
+const stateMemory = 400 * 24 * time.Hour
 
 // RunDigest sends the digest now (the cron job at the digest time).
 func (s *Scheduler) RunDigest(ctx context.Context) error {

@@ -263,6 +263,25 @@ func TestMissedDigestIsCaughtUpOnce(t *testing.T) {
 	}
 }
 
+// Start catches up at once (no waiting for the first hour) and registers
+// both jobs; cancelling the context stops them.
+func TestStartCatchesUpAndStops(t *testing.T) {
+	s := newSetup(t, "2026-03-27 10:00")
+	sc := s.scheduler(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := sc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.recv.counts(); n != 1 {
+		t.Errorf("%d alerts at start, want 1", n)
+	}
+	if got := len(sc.cron.Entries()); got != 2 {
+		t.Errorf("%d cron entries, want check and digest", got)
+	}
+	cancel()
+	sc.Stop()
+}
+
 func TestSchedulesInAlmatyTime(t *testing.T) {
 	s := newSetup(t, "2026-03-27 10:20")
 	check, digest := s.scheduler(t).Next()
