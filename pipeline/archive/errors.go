@@ -17,7 +17,14 @@ func (e *Error) Error() string { return e.Message(catalog.EN) }
 
 // Message is the error in lang, with its cause appended.
 func (e *Error) Message(lang catalog.Lang) string {
-	s := catalog.T(lang, e.Key, e.Args...)
+	args := append([]string(nil), e.Args...)
+	for i := 0; i+1 < len(args); i += 2 {
+		// Field names are shown in the user's language too.
+		if args[i] == "field" && catalog.Has(lang, "archive.field."+args[i+1]) {
+			args[i+1] = catalog.T(lang, "archive.field."+args[i+1])
+		}
+	}
+	s := catalog.T(lang, e.Key, args...)
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
 	}

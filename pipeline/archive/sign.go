@@ -67,7 +67,7 @@ func (a *Archive) Sign(ctx context.Context, originalID, signedPath, uploadedBy s
 		}
 		return SignResult{}, newError("archive.err.already_signed", nil, "id", key)
 	}
-	now := a.now()
+	now := a.now().Truncate(time.Second)
 	md := map[string]string{
 		"kind": orig.Metadata["kind"], "competition": addr.Competition, "stage": orig.Metadata["stage"],
 		"document": addr.Document, "version": orig.Metadata["version"], "file": name, "role": roleSigned,

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/pipeline/archive"
+)
+
+type archiveLsOptions struct {
+	Competition string
+	Stage       int
+	Application string
+	Kind        string
+	From, To    string
+	Signed      bool
+	Unsigned    bool
+	All         bool
+	JSON        bool
+}
+
+func (o *archiveLsOptions) AddFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&o.Competition, "competition", "", "only this competition")
+	f.IntVar(&o.Stage, "stage", 0, "only this stage (1 or 2)")
+	f.StringVar(&o.Application, "application", "", "only this application")
+	f.StringVar(&o.Kind, "kind", "", "only this document kind")
+	f.StringVar(&o.From, "from", "", "archived on or after this date (YYYY-MM-DD)")
+	f.StringVar(&o.To, "to", "", "archived on or before this date (YYYY-MM-DD)")
+	f.BoolVar(&o.Signed, "signed", false, "only signed copies")
+	f.BoolVar(&o.Unsigned, "unsigned", false, "only unsigned objects")
+	f.BoolVar(&o.All, "all", false, "include the sets' own manifests")
+	f.BoolVar(&o.JSON, "json", false, "print a JSON array: id, kind, competition, stage, application, document, version, file, role, sha256, size, signed, retain_until, archived_at, uploaded_by, original_id, original_sha256")
+}
+
+func init() {
+	var opts archiveLsOptions
+	cmd := &cobra.Command{
+		Use:   "ls",
+		Short: "List archived objects, filtered by competition, stage, application, kind, date or signature",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runArchiveLs(cmd, opts) },
+	}
+	opts.AddFlags(cmd)
+	cmdArchive.AddCommand(cmd)
+}
+
+func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
+	lang := archiveLang()
+	f := archive.Filter{Competition: opts.Competition, Stage: opts.Stage, Application: opts.Application, Kind: opts.Kind, Manifests: opts.All}
+	var err error
+	if f.From, err = parseDay(lang, "from", opts.From, false); err != nil {
+		return err
+	}
+	if f.To, err = parseDay(lang, "to", opts.To, true); err != nil {
+		return err
+	}
+	if opts.Signed && opts.Unsigned {
+		return invalidInput(errors.New("archive ls: --signed and --unsigned exclude each other"))
+	}
+	if opts.Signed || opts.Unsigned {
+		f.Signed = &opts.Signed
+	}
+	if err := f.Validate(); err != nil {
+		return archiveError(err)
+	}
+	a, err := openArchive(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	entries, err := a.List(cmd.Context(), f)
+	if err != nil {
+		return archiveError(err)
+	}
+	w := cmd.OutOrStdout()
+	if opts.JSON {
+		if entries == nil {
+			entries = []archive.Entry{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr(), catalog.T(lang, "archive.ls.empty"))
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", catalog.T(lang, "archive.ls.id"), catalog.T(lang, "archive.ls.kind"),
+		catalog.T(lang, "archive.ls.size"), catalog.T(lang, "archive.ls.archived"), catalog.T(lang, "archive.ls.signed"),
+		catalog.T(lang, "archive.ls.retain"), catalog.T(lang, "archive.ls.sha256"))
+	for _, e := range entries {
+		signed, until := catalog.T(lang, "archive.ls.no"), "-"
+		if e.Signed {
+			signed = catalog.T(lang, "archive.ls.yes")
+		}
+		if e.RetainUntil != nil {
+			until = e.RetainUntil.Format("2006-01-02")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Kind, humanBytes(e.Size), e.ArchivedAt.Format("2006-01-02"), signed, until, e.SHA256[:min(12, len(e.SHA256))])
+	}
+	return tw.Flush()
+}
+
+// parseDay reads YYYY-MM-DD; endOfDay makes --to inclusive.
+func parseDay(lang catalog.Lang, flag, v string, endOfDay bool) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return t, invalidInput(errors.New(catalog.T(lang, "archive.flag.date", "flag", flag, "value", v)))
+	}
+	if endOfDay {
+		t = t.Add(24*time.Hour - time.Nanosecond)
+	}
+	return t, nil
+}
