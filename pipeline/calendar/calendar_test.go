@@ -51,6 +51,13 @@ func TestDayKinds(t *testing.T) {
 		{"Victory Day 2016 on the Monday", "2016-05-09", Holiday},
 		{"working Saturday of the 2023 Capital Day transfer", "2023-07-01", TransferWork},
 		{"ordinary Saturday", "2025-11-22", Weekend},
+		{"Nauryz 2019: Saturday 23 March carried to Monday 25", "2019-03-25", CarryOver},
+		{"Capital Day 2019 on a Saturday carried to Monday 8 July", "2019-07-08", CarryOver},
+		{"Nauryz 2021 on a Sunday carried past 22–23 March to Wednesday 24", "2021-03-24", CarryOver},
+		{"2018 transfer: Friday 9 March off", "2018-03-09", TransferOff},
+		{"2018 transfer: Saturday 3 March worked", "2018-03-03", TransferWork},
+		{"2021 transfer: Monday 5 July off before Capital Day", "2021-07-05", TransferOff},
+		{"2022 transfer: Monday 7 March off", "2022-03-07", TransferOff},
 	} {
 		t.Run(tc.scenario, func(t *testing.T) {
 			got, err := cal.Kind(date(tc.date))
