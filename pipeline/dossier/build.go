@@ -74,7 +74,7 @@ func Build(ctx context.Context, s *Spec, opts Options) (*Manifest, error) {
 		return nil, err
 	}
 	b := &builder{spec: s, opts: opts, lang: lang, langs: langs}
-	b.total.Store(int64(len(s.Documents)) * 2)
+	b.total.Store(int64(len(s.Documents)))
 	// Spec problems and bad attachments are reported together, so that one
 	// run shows everything to fix.
 	specErr := s.Validate(lang)

@@ -3,6 +3,7 @@ package dossier
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/pipeline/document"
@@ -173,7 +174,11 @@ func signature(s *Spec, langs []catalog.Lang) document.SignatureBlock {
 		SignatureCaption: texts(langs, " ", "dossier.cert.signature"),
 		NameCaption:      texts(langs, " ", "dossier.cert.name")}
 	if s.Date != "" {
-		sig.Date = texts(langs, " / ", "dossier.cert.date", "date", s.Date)
+		date := s.Date
+		if d, err := time.Parse(time.DateOnly, date); err == nil {
+			date = d.Format("02.01.2006")
+		}
+		sig.Date = texts(langs, " / ", "dossier.cert.date", "date", date)
 	}
 	return sig
 }

@@ -27,7 +27,8 @@ type Spec struct {
 	// Compiler signs the inventory and certification sheets; blank lines are
 	// printed for a handwritten signature when it is empty.
 	Compiler Compiler `yaml:"compiler,omitempty" json:"compiler,omitempty"`
-	// Date printed under the signatures, e.g. "2026-11-25"; blank when empty.
+	// Date printed under the signatures: "2026-11-25" is printed as
+	// 25.11.2026, anything else as given; blank when empty.
 	Date      string         `yaml:"date,omitempty" json:"date,omitempty"`
 	Documents []DocumentSpec `yaml:"documents" json:"documents"`
 
@@ -47,7 +48,7 @@ type Compiler struct {
 type DocumentSpec struct {
 	// Role says which document of items 6–7 this is: annex1 … annex6,
 	// authorized_conclusion or other.
-	Role Role `yaml:"role" json:"role"`
+	Role Role `yaml:"role" json:"role" jsonschema:"enum=annex1,enum=annex2,enum=annex3,enum=annex4,enum=annex5,enum=annex6,enum=authorized_conclusion,enum=other"`
 	// Titles for the inventory and manifest; when empty, the role's standard
 	// title is used (required for role "other").
 	TitleKK string `yaml:"title_kk,omitempty" json:"title_kk,omitempty"`
