@@ -138,7 +138,7 @@ func writeDeadlinesTable(w io.Writer, id string, at calendar.Date, ds []deadline
 		head[i] = catalog.T(lang, "deadline.table."+h)
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
-	review := false
+	review, provisional := false, false
 	for _, d := range ds {
 		r := d.Record(id, lang)
 		item := r.Item
@@ -146,11 +146,16 @@ func writeDeadlinesTable(w io.Writer, id string, at calendar.Date, ds []deadline
 			item += "*"
 			review = true
 		}
+		due := dash(r.Due)
+		if r.Provisional {
+			due += "†"
+			provisional = true
+		}
 		text := r.Text
 		if r.Application != "" {
 			text = catalog.T(lang, "deadline.table.application", "application", r.Application) + ": " + text
 		}
-		fmt.Fprintln(tw, strings.Join([]string{item, r.StatusText, dash(r.Due), dash(r.Trigger), dash(r.Done),
+		fmt.Fprintln(tw, strings.Join([]string{item, r.StatusText, due, dash(r.Trigger), dash(r.Done),
 			r.PeriodText, r.PartyText, text}, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
@@ -158,6 +163,9 @@ func writeDeadlinesTable(w io.Writer, id string, at calendar.Date, ds []deadline
 	}
 	if review {
 		fmt.Fprintln(w, catalog.T(lang, "deadline.table.legal_review"))
+	}
+	if provisional {
+		fmt.Fprintln(w, catalog.T(lang, "deadline.table.provisional"))
 	}
 	return nil
 }

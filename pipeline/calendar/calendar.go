@@ -189,3 +189,14 @@ func (c *Calendar) IsWorkingDay(d Date) (bool, error) {
 // IsProvisional reports whether d's kind rests on a provisional row (an
 // announced or estimated date that may still change).
 func (c *Calendar) IsProvisional(d Date) bool { return c.provisional[d] }
+
+// ProvisionalBetween reports whether any day after from up to and including
+// to rests on a provisional row: a period counted over it may still move.
+func (c *Calendar) ProvisionalBetween(from, to Date) bool {
+	for d := range c.provisional {
+		if d.After(from) && !d.After(to) {
+			return true
+		}
+	}
+	return false
+}

@@ -45,6 +45,9 @@ type Deadline struct {
 	Due         calendar.Date // zero when not triggered
 	Done        calendar.Date // date of the event that met the limit, if any
 	Status      Status
+	// Provisional: the period crosses a day the calendar holds as
+	// provisional (an estimated Kurban Ait, an unconfirmed transfer).
+	Provisional bool
 }
 
 // DefaultHorizon is how many working days ahead a deadline counts as due soon.
@@ -93,6 +96,11 @@ func (ev Evaluator) Evaluate(c Case, at calendar.Date) ([]Deadline, error) {
 			d := Deadline{Rule: r, Application: t.Application, Trigger: t.Date}
 			if d.Due, err = dueDate(cal, r, t.Date); err != nil {
 				return nil, fmt.Errorf("competition %s, item %s: %w", c.ID, r.Item, err)
+			}
+			if r.Before {
+				d.Provisional = cal.ProvisionalBetween(d.Due, t.Date)
+			} else {
+				d.Provisional = cal.ProvisionalBetween(t.Date, d.Due)
 			}
 			if done, ok := firstMatching(events, r.Done, t.Application); ok {
 				d.Done = done.Date

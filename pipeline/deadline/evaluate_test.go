@@ -299,3 +299,19 @@ func BenchmarkEvaluate1000(b *testing.B) {
 		}
 	}
 }
+
+func TestProvisionalCalendarDaysAreFlagged(t *testing.T) {
+	// 10 working days from 10 May 2027 cross the estimated Kurban Ait of 16 May.
+	c := Case{ID: "c", Events: []Event{{Kind: competition.EventConclusionsRequested, Date: day("2027-05-10")}}}
+	ds, err := Evaluator{}.Evaluate(c, day("2027-05-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := find(t, ds, "17", ""); !d.Provisional {
+		t.Errorf("item 17 over an estimated Kurban Ait is not flagged: %+v", d)
+	}
+	ds, _ = Evaluator{}.Evaluate(sampleCase(), day("2026-04-09"))
+	if d := find(t, ds, "15", ""); d.Provisional {
+		t.Errorf("item 15 in March 2026 crosses no provisional day")
+	}
+}

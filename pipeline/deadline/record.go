@@ -24,6 +24,7 @@ type Record struct {
 	Status       Status                `json:"status"`
 	Party        Party                 `json:"party"`
 	LegalReview  bool                  `json:"legal_review,omitempty"`
+	Provisional  bool                  `json:"provisional,omitempty"`
 	Lang         catalog.Lang          `json:"lang"`
 	Text         string                `json:"text"`
 	PartyText    string                `json:"party_text"`
@@ -49,6 +50,7 @@ func (d Deadline) Record(id string, lang catalog.Lang) Record {
 		Status:       d.Status,
 		Party:        r.Party,
 		LegalReview:  r.LegalReview,
+		Provisional:  d.Provisional,
 		Lang:         lang,
 		Text:         catalog.T(lang, r.TextKey()),
 		PartyText:    catalog.T(lang, "deadline.party."+string(r.Party)),
