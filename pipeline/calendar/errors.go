@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/konkurs/konkurs/catalog"
 )
@@ -32,24 +33,4 @@ func fileError(file string, line int, problem string, args ...string) error {
 	return &Error{Key: "calendar.file." + problem, Args: all}
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
+func itoa(n int) string { return strconv.Itoa(n) }
