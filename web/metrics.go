@@ -32,10 +32,10 @@ func newMetrics(now time.Time) *metrics {
 	return &metrics{
 		counters: map[string]map[string]float64{},
 		help: map[string]string{
-			"konkurs_http_requests_total":       "HTTP requests by route and status code.",
-			"konkurs_documents_rendered_total":  "Documents rendered by kind and format.",
-			"konkurs_login_failures_total":      "Failed password logins.",
-			"konkurs_rate_limited_total":        "Requests refused by the rate limit.",
+			"konkurs_http_requests_total":           "HTTP requests by route and status code.",
+			"konkurs_documents_rendered_total":      "Documents rendered by kind and format.",
+			"konkurs_login_failures_total":          "Failed password logins.",
+			"konkurs_rate_limited_total":            "Requests refused by the rate limit.",
 			"konkurs_applications_registered_total": "Applications registered through the web.",
 		},
 		latency: histogram{counts: make([]uint64, len(latencyBuckets))},

@@ -137,7 +137,9 @@ type request struct {
 	id       string
 }
 
-func (rq *request) is(roles ...Role) bool { return rq.user != nil && slices.Contains(roles, rq.user.Role) }
+func (rq *request) is(roles ...Role) bool {
+	return rq.user != nil && slices.Contains(roles, rq.user.Role)
+}
 
 // owns reports whether the caller may see participant's resources:
 // organizers and archivists see all, applicants only their participant's.
