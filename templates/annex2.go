@@ -73,8 +73,12 @@ func companyCard(lang catalog.Lang, co *competition.Company) document.Table {
 	head := func(text string, span int) document.Cell {
 		return document.Cell{Text: text, Align: document.AlignCenter, ColSpan: span, Bold: true}
 	}
-	val := func(text string, span int) document.Cell { return document.Cell{Text: orNone(lang, text), ColSpan: span} }
-	line := func(key, value string) document.Row { return document.Row{Cells: []document.Cell{label(key, 0), val(value, 5)}} }
+	val := func(text string, span int) document.Cell {
+		return document.Cell{Text: orNone(lang, text), ColSpan: span}
+	}
+	line := func(key, value string) document.Row {
+		return document.Row{Cells: []document.Cell{label(key, 0), val(value, 5)}}
+	}
 
 	oked := document.Row{Cells: []document.Cell{head(t("oked_main"), 0)}}
 	codes := document.Row{Cells: []document.Cell{{Text: co.OKED.Main, Align: document.AlignCenter}}}
