@@ -32,7 +32,9 @@ const (
 // bindVolume merges the runs in order, stamps the sheet numbers 1..numbered
 // on the first numbered pages (the certification sheet after them is not
 // numbered) and, when copyText is set, marks the first sheet with it.
-func bindVolume(runs []pageRun, numbered int, copyText string) ([]byte, error) {
+// Bookmarks, when given, replace the parts' own outlines so that the
+// electronic copy opens on a table of the dossier's documents.
+func bindVolume(runs []pageRun, numbered int, copyText string, bookmarks []pdfcpu.Bookmark) ([]byte, error) {
 	var dest *model.Context
 	for i, r := range runs {
 		ctx, err := runContext(r)
@@ -68,6 +70,11 @@ func bindVolume(runs []pageRun, numbered int, copyText string) ([]byte, error) {
 	}
 	if err := api.WatermarkContext(dest, pages, wm); err != nil {
 		return nil, fmt.Errorf("stamp sheet numbers: %w", err)
+	}
+	if len(bookmarks) > 0 {
+		if err := pdfcpu.AddBookmarks(dest, bookmarks, true); err != nil {
+			return nil, fmt.Errorf("bookmarks: %w", err)
+		}
 	}
 	if copyText != "" {
 		mark, err := api.TextWatermark(copyText, copyMarkStamp, true, false, types.POINTS)

@@ -12,11 +12,11 @@ func TestBindVolumeStampsEveryPage(t *testing.T) {
 	plain := attachmentPDF(t, "PLAIN", pagesA4(3)...)
 	cert := attachmentPDF(t, "CERT", a4)
 	runs := []pageRun{{Data: plain}, {Data: mixed, From: 2, To: 5}, {Data: cert}}
-	original, err := bindVolume(runs, 7, "")
+	original, err := bindVolume(runs, 7, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	copied, err := bindVolume(runs, 7, "КӨШІРМЕ / КОПИЯ")
+	copied, err := bindVolume(runs, 7, "КӨШІРМЕ / КОПИЯ", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

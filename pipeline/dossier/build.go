@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/konkurs/konkurs/atomicfile"
@@ -187,6 +188,12 @@ func (b *builder) planWithInventory(srcs []*source) (plan, []byte, error) {
 	}
 	reserved := 1
 	for range 50 {
+		if reserved > b.opts.MaxSheets {
+			ps := &problems{lang: b.lang}
+			ps.add("max_sheets", "dossier.err.inventory_too_long",
+				"sheets", fmt.Sprint(reserved), "max", fmt.Sprint(b.opts.MaxSheets))
+			return plan{}, nil, ps.err()
+		}
 		p, err := planVolumes(pages, b.opts.MaxSheets, reserved)
 		if err != nil {
 			return plan{}, nil, err
@@ -239,8 +246,10 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 	for v := range volumes {
 		var runs []pageRun
 		var large []int
+		var marks []pdfcpu.Bookmark
 		if v == 0 {
 			runs = append(runs, pageRun{Data: inventory})
+			marks = append(marks, pdfcpu.Bookmark{Title: texts(b.langs, " / ", "dossier.inventory.title"), PageFrom: 1})
 		}
 		for _, pt := range p.Parts {
 			if pt.Volume != v+1 {
@@ -253,6 +262,7 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			}
 			runs = append(runs, run)
 			large = append(large, largeSheets(pt, src)...)
+			marks = append(marks, pdfcpu.Bookmark{Title: b.partTitle(pt), PageFrom: pt.FirstSheet})
 		}
 		inv := 0
 		if v == 0 {
@@ -264,19 +274,20 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			return nil, fmt.Errorf("certification sheet of volume %d: %w", v+1, err)
 		}
 		runs = append(runs, pageRun{Data: buf.Bytes()})
+		marks = append(marks, pdfcpu.Bookmark{Title: texts(b.langs, " / ", "dossier.cert.title"), PageFrom: p.VolumeSheets[v] + 1})
 		out[v].Large = large
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			data, err := bindVolume(runs, p.VolumeSheets[v], "")
+			data, err := bindVolume(runs, p.VolumeSheets[v], "", marks)
 			if err != nil {
 				return fmt.Errorf("volume %d: %w", v+1, err)
 			}
 			out[v].Original = data
 			b.step()
 			if b.opts.Copies {
-				data, err := bindVolume(runs, p.VolumeSheets[v], texts(b.langs, " / ", "dossier.copy_mark"))
+				data, err := bindVolume(runs, p.VolumeSheets[v], texts(b.langs, " / ", "dossier.copy_mark"), marks)
 				if err != nil {
 					return fmt.Errorf("copy of volume %d: %w", v+1, err)
 				}
@@ -287,6 +298,21 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 		})
 	}
 	return out, g.Wait()
+}
+
+// partTitle is a document's bookmark: its number and title in the first
+// language of the sheets, and its part when it is split.
+func (b *builder) partTitle(pt part) string {
+	kk, ru := b.spec.Documents[pt.Doc].titles()
+	title := kk
+	if b.langs[0] == catalog.RU {
+		title = ru
+	}
+	title = fmt.Sprintf("%d. %s", pt.Doc+1, title)
+	if pt.Count > 1 {
+		title += " (" + fmt.Sprintf("%d/%d", pt.Index, pt.Count) + ")"
+	}
+	return title
 }
 
 var staleVolume = regexp.MustCompile(`^volume-\d+\.pdf$`)

@@ -1,16 +1,27 @@
 package dossier
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+
 	"github.com/konkurs/konkurs/catalog"
 )
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
 
 // testDoc is an attachment to generate: its role and pages.
 type testDoc struct {
@@ -110,6 +121,14 @@ func checkDossier(t *testing.T, m *Manifest, out string, docs []testDoc, copies 
 			t.Errorf("%s: the copy mark must be on the first sheet only", c.File)
 		}
 	}
+	// The electronic copy opens on the documents: one bookmark per part.
+	bms, err := api.Bookmarks(bytes.NewReader(must(os.ReadFile(filepath.Join(out, "volume-01.pdf")))), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bms[0].PageFrom != 1 || bms[1].PageFrom != onDisk.Documents[0].FirstSheet || !strings.HasPrefix(bms[1].Title, "1. ") {
+		t.Errorf("bookmarks: %+v", bms[:2])
+	}
 	if m.Totals.Sheets != onDisk.Totals.Sheets {
 		t.Errorf("returned manifest differs from manifest.json")
 	}
@@ -173,5 +192,23 @@ func TestBuildLongInventory(t *testing.T) {
 	inv := pageTexts(t, filepath.Join(out, "volume-01.pdf"))[m.Totals.InventorySheets-1]
 	if !strings.Contains(inv, "Томдар және олардағы парақтар саны") {
 		t.Errorf("a multi-volume inventory must list the volumes (item 11)")
+	}
+}
+
+func TestInventoryLongerThanAVolume(t *testing.T) {
+	dir := t.TempDir()
+	writeTemp(t, dir, "a.pdf", attachmentPDF(t, "A", a4))
+	s := &Spec{Stage: 1, dir: dir}
+	for i := range 60 {
+		r := RoleOther
+		if i < 3 {
+			r = []Role{RoleAnnex1, RoleAnnex2, RoleAnnex3}[i]
+		}
+		s.Documents = append(s.Documents, DocumentSpec{Role: r, File: "a.pdf", TitleKK: "Құжат", TitleRU: "Документ"})
+	}
+	_, err := Build(context.Background(), s, Options{OutDir: filepath.Join(dir, "out"), MaxSheets: 2})
+	var in *InputError
+	if !errors.As(err, &in) || !in.Has("dossier.err.inventory_too_long") {
+		t.Fatalf("want inventory_too_long, got %v", err)
 	}
 }
