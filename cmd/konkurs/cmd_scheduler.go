@@ -38,7 +38,8 @@ ones are sent to the configured sinks (log, webhook, email), each alert once;
 what was sent is kept in the state file, so a restart sends nothing twice and
 a digest missed while konkurs was down is sent at start.
 
---once runs one check (and any missed digest) and exits.`,
+--once runs one check (and any missed digest) and exits; exit code 1 when a
+delivery failed (it stays pending for the next run).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runScheduler(cmd, opts) },
 	}
@@ -75,6 +76,11 @@ func runScheduler(cmd *cobra.Command, opts schedulerOptions) error {
 			return schedulerError(err, lang)
 		}
 		printSchedulerReport(out, lang, rep)
+		if rep.Failed > 0 {
+			// Exit 1 so a cron job or systemd timer running --once notices;
+			// the failed deliveries stay pending for the next run.
+			return errors.New(catalog.T(lang, "alert.error.failed", "count", fmt.Sprint(rep.Failed)))
+		}
 		return nil
 	}
 	if err := sc.Start(cmd.Context()); err != nil {
