@@ -95,7 +95,9 @@ type procedureDoc struct {
 func (d *procedureDoc) add(b ...document.Block) { d.doc.Blocks = append(d.doc.Blocks, b...) }
 
 // t is the catalog text of key in the document's language.
-func (d *procedureDoc) t(key string, kv ...string) string { return catalog.T(d.lang, "proc."+key, kv...) }
+func (d *procedureDoc) t(key string, kv ...string) string {
+	return catalog.T(d.lang, "proc."+key, kv...)
+}
 
 func (d *procedureDoc) para(key string, kv ...string) { d.add(document.Justified(d.t(key, kv...))) }
 
@@ -277,7 +279,7 @@ func (d *procedureDoc) applicationsTable(apps []*competition.Application, extraH
 	}
 	rows := []document.Row{{Cells: head}}
 	for i, a := range apps {
-		cells := []document.Cell{{Text: strconv.Itoa(i+1), Align: document.AlignCenter}, {Text: d.participantOf(a)}, {Text: d.clusterOf(a)}}
+		cells := []document.Cell{{Text: strconv.Itoa(i + 1), Align: document.AlignCenter}, {Text: d.participantOf(a)}, {Text: d.clusterOf(a)}}
 		for _, s := range extra(a) {
 			cells = append(cells, document.Cell{Text: s})
 		}

@@ -92,4 +92,3 @@ func buildAdmission(stage int) func(d *procedureDoc) error {
 		return nil
 	}
 }
-
