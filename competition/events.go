@@ -34,11 +34,11 @@ const (
 
 // EventKinds lists every known event kind; the case-file validation refuses others.
 var EventKinds = []EventKind{
-	EventAnnouncement, EventStage1Deadline, EventLEBRequestRegistered,
-	EventStage1AdmissionSigned, EventConclusionsRequested, EventExpertEvaluationDone,
+	EventAnnouncement, EventStage1Deadline, EventLEBRequestRegistered, EventLEBConclusionIssued,
+	EventStage1AdmissionSigned, EventConclusionsRequested, EventConclusionsReceived, EventExpertEvaluationDone,
 	EventStage1ReviewSigned, EventStage1ReviewSubmitted, EventStage1Meeting,
 	EventStage1MinutesSigned, EventStrategyDue, EventStrategySubmitted,
-	EventRoadmapForwarded, EventAuthorizedConclusion, EventStage2Deadline,
+	EventRoadmapForwarded, EventRoadmapAgreed, EventAuthorizedConclusion, EventStage2Deadline,
 	EventStage2AdmissionSigned, EventStage2ReviewSigned, EventStage2ReviewSubmitted,
 	EventStage2Meeting, EventStage2MinutesSigned, EventMinutesReceived,
 	EventResultsPublished, EventCompetitionFailed, EventNewAnnouncement,
