@@ -32,6 +32,13 @@ const (
 	EventNewAnnouncement       EventKind = "new_announcement"        // Item 42: repeat competition announced
 )
 
+// Completion events of limits whose end the procedure does not otherwise record.
+const (
+	EventLEBConclusionIssued EventKind = "leb_conclusion_issued" // Item 6: the local executive body issued its conclusion
+	EventConclusionsReceived EventKind = "conclusions_received"  // Item 17: both conclusions received by the organizer
+	EventRoadmapAgreed       EventKind = "roadmap_agreed"        // Item 28.1: the interested bodies agreed the roadmap
+)
+
 // EventKinds lists every known event kind; the case-file validation refuses others.
 var EventKinds = []EventKind{
 	EventAnnouncement, EventStage1Deadline, EventLEBRequestRegistered, EventLEBConclusionIssued,
