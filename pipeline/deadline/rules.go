@@ -28,12 +28,12 @@ const (
 	InterestedBodies   Party = "interested_bodies"
 )
 
-// Event kinds a case file does not record yet; the rules name them so that a
-// case file which records them gets "met" instead of "closed".
+// Completion events of items 6, 17 and 28.1 (second paragraph), recorded in
+// the case file's events.
 const (
-	EventLEBConclusionIssued competition.EventKind = "leb_conclusion_issued" // Item 6
-	EventConclusionsReceived competition.EventKind = "conclusions_received"  // Item 17
-	EventRoadmapAgreed       competition.EventKind = "roadmap_agreed"        // Item 28.1, second paragraph
+	EventLEBConclusionIssued = competition.EventLEBConclusionIssued
+	EventConclusionsReceived = competition.EventConclusionsReceived
+	EventRoadmapAgreed       = competition.EventRoadmapAgreed
 	// EventApplicationRegistered is taken from an application's registration
 	// date in the case file (items 9, 13), not from its events list.
 	EventApplicationRegistered competition.EventKind = "application_registered"
