@@ -2,24 +2,14 @@ package competition
 
 import "sort"
 
-// CriterionIDs are the sub-criteria of the Criteria (the decree's first
-// annex-less part): development level 1.1–1.3, conditions 2.1–2.8,
-// significance 3.1–3.2, prospects 4.1–4.2. Expert scores are given per ID.
-var CriterionIDs = []string{
-	"1.1", "1.2", "1.3",
-	"2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8",
-	"3.1", "3.2",
-	"4.1", "4.2",
-}
-
-// KnownCriterion reports whether id is a sub-criterion of the Criteria.
-func KnownCriterion(id string) bool {
-	for _, c := range CriterionIDs {
-		if c == id {
-			return true
-		}
+// CriterionIDs lists the IDs of the sub-criteria (criteria.go) in the
+// decree's order; expert scores are given per ID.
+func CriterionIDs() []string {
+	ids := make([]string, 0, len(Criteria))
+	for _, c := range Criteria {
+		ids = append(ids, c.ID)
 	}
-	return false
+	return ids
 }
 
 // Proc returns the procedure record, empty when the case file has none yet.

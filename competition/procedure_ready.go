@@ -148,7 +148,7 @@ func (c *CaseFile) needStage1Review(ve *ValidationError) {
 			continue
 		}
 		var missing []string
-		for _, id := range CriterionIDs {
+		for _, id := range CriterionIDs() {
 			if _, ok := s.Points[id]; !ok {
 				missing = append(missing, id)
 			}

@@ -183,8 +183,8 @@ func (c *CaseFile) checkScores(ve *ValidationError, p *Procedure) {
 		}
 		for _, id := range sortedKeys(s.Points) {
 			pts := s.Points[id]
-			if !KnownCriterion(id) {
-				ve.Add(path+".points."+id, "proc_unknown_criterion", "id", id, "known", strings.Join(CriterionIDs, ", "))
+			if CriterionByID(id) == nil {
+				ve.Add(path+".points."+id, "proc_unknown_criterion", "id", id, "known", strings.Join(CriterionIDs(), ", "))
 				continue
 			}
 			if sc := p.ScoreScale; sc != nil && (pts < sc.Min || pts > sc.Max) {
@@ -194,7 +194,7 @@ func (c *CaseFile) checkScores(ve *ValidationError, p *Procedure) {
 		}
 	}
 	if p.MinScore != nil && p.ScoreScale != nil {
-		if max := p.ScoreScale.Max * len(CriterionIDs); *p.MinScore > max {
+		if max := p.ScoreScale.Max * len(Criteria); *p.MinScore > max {
 			ve.Add("procedure.min_score", "proc_threshold_unreachable", "score", strconv.Itoa(*p.MinScore), "max", strconv.Itoa(max))
 		}
 	}

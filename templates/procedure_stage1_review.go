@@ -38,7 +38,7 @@ func buildStage1Review(d *procedureDoc) error {
 	scale := d.p.ScoreScale
 	d.add(d.bold(d.t("review1.scores", "min", strconv.Itoa(scale.Min), "max", strconv.Itoa(scale.Max))))
 	d.add(d.scoreTable(reviewed))
-	d.add(document.Text(d.t("review1.criteria_legend")))
+	d.criteriaLegend()
 	d.add(document.PageBreak{Landscape: false})
 
 	d.add(d.bold(d.t("review1.ranking")))
@@ -52,14 +52,14 @@ func buildStage1Review(d *procedureDoc) error {
 
 // scoreTable: №, participant, one column per criterion, total.
 func (d *procedureDoc) scoreTable(apps []*competition.Application) document.Table {
-	ids := competition.CriterionIDs
-	widths := []float64{4, 22}
+	ids := competition.CriterionIDs()
+	widths := []float64{4, 30}
 	head := []document.Cell{{Text: "№", Bold: true, Align: document.AlignCenter}, {Text: d.t("col.participant"), Bold: true, Align: document.AlignCenter}}
 	for _, id := range ids {
 		widths = append(widths, 4.4)
 		head = append(head, document.Cell{Text: id, Bold: true, Align: document.AlignCenter})
 	}
-	widths = append(widths, 6)
+	widths = append(widths, 8)
 	head = append(head, document.Cell{Text: d.t("col.total"), Bold: true, Align: document.AlignCenter})
 	rows := []document.Row{{Cells: head}}
 	for i, a := range apps {
@@ -89,5 +89,23 @@ func (d *procedureDoc) rankingTable(ranked []competition.RankedApplication) docu
 			{Text: strconv.Itoa(r.Total), Align: document.AlignCenter},
 		}})
 	}
-	return document.Table{Widths: []float64{9, 42, 37, 12}, HeaderRows: 1, Rows: rows}
+	return document.Table{Widths: []float64{10, 40, 36, 14}, HeaderRows: 1, Rows: rows}
+}
+
+// criteriaLegend names the criterion groups under the score table:
+// "1.1–1.3 – Қалыптасқан аумақтық кластердің даму деңгейі".
+func (d *procedureDoc) criteriaLegend() {
+	d.add(document.Paragraph{Runs: []document.Run{{Text: d.t("review1.criteria_legend"), Bold: true}}, Size: 11, SpaceBeforePt: 4})
+	for _, g := range competition.CriterionGroupList {
+		var first, last string
+		for _, c := range competition.Criteria {
+			if c.Group == g.Number {
+				if first == "" {
+					first = c.ID
+				}
+				last = c.ID
+			}
+		}
+		d.add(document.Paragraph{Runs: []document.Run{{Text: first + "–" + last + " – " + g.Title.In(d.l)}}, Size: 11})
+	}
 }
