@@ -101,10 +101,14 @@ func TestProcedureRulesReportBrokenCaseFiles(t *testing.T) {
 		mention  []string // phrases the Russian message must contain
 	}{
 		{"score for an unknown criterion",
-			func(s string) string { return strings.Replace(s, `points: {"1.1": 5, "1.2": 4`, `points: {"9.9": 5, "1.2": 4`, 1) },
+			func(s string) string {
+				return strings.Replace(s, `points: {"1.1": 5, "1.2": 4`, `points: {"9.9": 5, "1.2": 4`, 1)
+			},
 			[]string{"procedure.scores[0].points.9.9: proc_unknown_criterion"}, []string{"9.9"}},
 		{"score off the scale",
-			func(s string) string { return strings.Replace(s, `points: {"1.1": 5, "1.2": 4`, `points: {"1.1": 7, "1.2": 4`, 1) },
+			func(s string) string {
+				return strings.Replace(s, `points: {"1.1": 5, "1.2": 4`, `points: {"1.1": 7, "1.2": 4`, 1)
+			},
 			[]string{"procedure.scores[0].points.1.1: proc_score_scale"}, []string{"7", "0", "5"}},
 		{"minutes dated before the review",
 			func(s string) string {
@@ -141,7 +145,9 @@ events:
 			},
 			[]string{"procedure.checks[7].handed_in: proc_item8_missing"}, []string{"пункт 8", "A-08", "leb_conclusion"}},
 		{"incomplete application not returned (item 16)",
-			func(s string) string { return strings.Replace(s, "handed_in: [application, concept, leb_conclusion]\n    - application: A-02", "handed_in: [application, concept]\n    - application: A-02", 1) },
+			func(s string) string {
+				return strings.Replace(s, "handed_in: [application, concept, leb_conclusion]\n    - application: A-02", "handed_in: [application, concept]\n    - application: A-02", 1)
+			},
 			[]string{"procedure.checks[0].handed_in: proc_incomplete_not_returned"}, []string{"пункт 6", "пункт 16", "A-01"}},
 		{"winner that did not pass stage 2's check",
 			func(s string) string {
@@ -156,10 +162,14 @@ events:
 			},
 			[]string{"procedure.winners[0].application: proc_winner_not_checked"}, []string{"пункты 31 и 38", "A-06"}},
 		{"unknown member present",
-			func(s string) string { return strings.Replace(s, "present: [director, expert-1, expert-2, clerk]", "present: [director, nobody]", 1) },
+			func(s string) string {
+				return strings.Replace(s, "present: [director, expert-1, expert-2, clerk]", "present: [director, nobody]", 1)
+			},
 			[]string{"procedure.meetings[0].present[1]: proc_unknown_member"}, []string{"nobody"}},
 		{"record for an unknown application",
-			func(s string) string { return strings.Replace(s, "stage2_reviews:\n    - application: A-06", "stage2_reviews:\n    - application: A-99", 1) },
+			func(s string) string {
+				return strings.Replace(s, "stage2_reviews:\n    - application: A-06", "stage2_reviews:\n    - application: A-99", 1)
+			},
 			[]string{"procedure.stage2_reviews[0].application: unknown_application"}, []string{"A-99"}},
 		{"failure declared though enough comply",
 			func(s string) string { return s + "  failure:\n    number: \"9\"\n    date: 2026-03-27\n" },
