@@ -45,22 +45,31 @@ func writerPDF(label string, pages int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// benchFiles writes 50 attachments of 20 pages each (1,000 pages) once.
+// benchFiles writes 50 attachments of 20 pages each (1,000 pages) once, in
+// the test run's temporary directory, or in $KONKURS_DOSSIER_BENCH_DIR with
+// a spec.yaml beside them, kept for timing the command itself.
 var benchFiles = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "konkurs-dossier-bench")
-	if err != nil {
+	dir := os.Getenv("KONKURS_DOSSIER_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(testRoot, "bench")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
+	spec := "stage: 1\ndocuments:\n"
 	for i := range 50 {
 		data, err := writerPDF(fmt.Sprintf("D%d", i+1), 20)
 		if err != nil {
 			return "", err
 		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%02d.pdf", i+1)), data, 0o644); err != nil {
+		name := fmt.Sprintf("d%02d.pdf", i+1)
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return "", err
 		}
+		d := benchSpec(dir).Documents[i]
+		spec += fmt.Sprintf("  - {role: %s, title_kk: %s, title_ru: %s, file: %s}\n", d.Role, d.TitleKK, d.TitleRU, name)
 	}
-	return dir, nil
+	return dir, os.WriteFile(filepath.Join(dir, "spec.yaml"), []byte(spec), 0o644)
 })
 
 func benchSpec(dir string) *Spec {

@@ -108,11 +108,16 @@ func writeTemp(t testing.TB, dir, name string, data []byte) string {
 	return p
 }
 
+// testRoot is the test run's temporary directory: pdfcpu's configuration,
+// benchmark inputs.
+var testRoot string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "konkurs-dossier-test")
 	if err != nil {
 		panic(err)
 	}
+	testRoot = dir
 	if err := setupEngine(dir); err != nil {
 		panic(err)
 	}
