@@ -56,7 +56,7 @@ func (s *Server) apiInput(r *http.Request, k *templates.Kind) (any, error) {
 	if ct := r.Header.Get("Content-Type"); ct == "application/yaml" || ct == "application/x-yaml" || ct == "text/yaml" {
 		name = "body.yaml"
 	}
-	return s.inputOf(k, data, name)
+	return s.inputOf(k, data, name, r.URL.Query().Get("application"))
 }
 
 func (s *Server) apiValidate(w http.ResponseWriter, r *http.Request, rq *request) error {

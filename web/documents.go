@@ -36,10 +36,10 @@ func (s *Server) caseDocument(r *http.Request, rq *request, id, kindName, applic
 	if e.Case == nil {
 		return renderedFile{}, e.Err
 	}
-	if !k.CaseFileInput && application == "" {
+	if perApplication(k) && application == "" {
 		return renderedFile{}, statusError(http.StatusBadRequest, "web.error.no_application")
 	}
-	if !k.CaseFileInput && e.Case.Application(application) == nil {
+	if application != "" && e.Case.Application(application) == nil {
 		return renderedFile{}, errNotFound
 	}
 	l, err := docLang(lang, rq.lang)
@@ -65,6 +65,13 @@ func (s *Server) handleCaseDocument(w http.ResponseWriter, r *http.Request, rq *
 	}
 	sendFile(w, f, q.Get("inline") == "1")
 	return nil
+}
+
+// perApplication reports whether a case-file kind is made for one
+// application (Annexes 1 and 4, receipts, return notices) rather than for
+// the whole competition (protocols, minutes).
+func perApplication(k *templates.Kind) bool {
+	return !k.CaseFileInput || k.ExampleApplication != ""
 }
 
 // previewPage shows a case document as an embedded PDF with downloads.
@@ -155,6 +162,8 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *req
 type documentForm struct {
 	Kind, Title, Input string
 	Blankable          bool
+	CaseFile           bool // the input is a case file; Application names one
+	Application        string
 	Errors             []string
 	DocLang            string
 }
@@ -166,7 +175,8 @@ func (s *Server) handleDocumentForm(w http.ResponseWriter, r *http.Request, rq *
 	}
 	example, _ := examples.Files.ReadFile(k.ExampleFile())
 	s.renderPage(w, r, rq, http.StatusOK, "document_form", "web.documents.render",
-		documentForm{Kind: k.Name, Title: k.Title(rq.lang), Input: string(example), Blankable: k.Blankable, DocLang: "all"})
+		documentForm{Kind: k.Name, Title: k.Title(rq.lang), Input: string(example), Blankable: k.Blankable, DocLang: "all",
+			CaseFile: k.CaseFileInput, Application: k.ExampleApplication})
 	return nil
 }
 
@@ -175,7 +185,8 @@ func (s *Server) handleDocumentSubmit(w http.ResponseWriter, r *http.Request, rq
 	if err != nil {
 		return errNotFound
 	}
-	form := documentForm{Kind: k.Name, Title: k.Title(rq.lang), Input: r.PostFormValue("input"), Blankable: k.Blankable, DocLang: r.PostFormValue("doc_lang")}
+	form := documentForm{Kind: k.Name, Title: k.Title(rq.lang), Input: r.PostFormValue("input"), Blankable: k.Blankable,
+		DocLang: r.PostFormValue("doc_lang"), CaseFile: k.CaseFileInput, Application: strings.TrimSpace(r.PostFormValue("application"))}
 	langs := catalog.DocumentLangs
 	if l, ok := uiLang(form.DocLang); ok {
 		langs = []catalog.Lang{l}
@@ -184,7 +195,7 @@ func (s *Server) handleDocumentSubmit(w http.ResponseWriter, r *http.Request, rq
 	var input any
 	if blank {
 		input = k.NewInput()
-	} else if input, err = s.inputOf(k, []byte(form.Input), "input.yaml"); err != nil {
+	} else if input, err = s.inputOf(k, []byte(form.Input), "input.yaml", form.Application); err != nil {
 		if pe := problemLines(err, rq.lang); isInputProblem(err) {
 			form.Errors = pe
 			s.renderPage(w, r, rq, http.StatusUnprocessableEntity, "document_form", "web.documents.render", form)
@@ -203,13 +214,13 @@ func (s *Server) handleDocumentSubmit(w http.ResponseWriter, r *http.Request, rq
 
 // inputOf decodes a kind's input; kinds that take a whole case file get
 // one, validated like a case file on disk.
-func (s *Server) inputOf(k *templates.Kind, data []byte, name string) (any, error) {
+func (s *Server) inputOf(k *templates.Kind, data []byte, name, application string) (any, error) {
 	if k.CaseFileInput && k.FromCaseFile != nil {
 		cf, err := decodeCaseFile(data, name)
 		if err != nil {
 			return nil, err
 		}
-		in, err := k.FromCaseFile(cf, "")
+		in, err := k.FromCaseFile(cf, application)
 		if err != nil {
 			return nil, inputProblem(err)
 		}

@@ -127,10 +127,10 @@ func (s *Server) competitionPage(id string, rq *request) (competitionPage, error
 			continue
 		}
 		row := kindRow{Name: k.Name, Title: k.Title(rq.lang)}
-		if k.CaseFileInput {
-			p.CaseKinds = append(p.CaseKinds, row)
-		} else {
+		if perApplication(k) {
 			p.AppKinds = append(p.AppKinds, row)
+		} else {
+			p.CaseKinds = append(p.CaseKinds, row)
 		}
 	}
 	return p, nil

@@ -155,8 +155,13 @@ func (rq *request) owns(participant string) bool {
 
 func (s *Server) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := s.opts.Now()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		// Counted when the status is sent, so a client that has its answer
+		// also sees it in /metrics.
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK, onHeader: func(code int) {
+			s.metrics.inc("konkurs_http_requests_total", "route", rt.pattern, "code", fmt.Sprint(code))
+			s.metrics.observe(time.Since(start))
+		}}
 		rq := &request{lang: s.langOf(r), id: RandomSecret(6)}
 		defer func() {
 			if p := recover(); p != nil {
@@ -165,8 +170,9 @@ func (s *Server) wrap(rt route) http.Handler {
 					s.fail(rec, r, rt, rq, fmt.Errorf("panic: %v", p))
 				}
 			}
-			s.metrics.inc("konkurs_http_requests_total", "route", rt.pattern, "code", fmt.Sprint(rec.status))
-			s.metrics.observe(s.opts.Now().Sub(start))
+			if !rec.wrote {
+				rec.WriteHeader(http.StatusOK)
+			}
 		}()
 		w = rec
 		w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -266,19 +272,23 @@ func clientAddr(r *http.Request) string {
 
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
-	wrote  bool
+	status   int
+	wrote    bool
+	onHeader func(code int)
 }
 
 func (s *statusRecorder) WriteHeader(code int) {
 	if !s.wrote {
 		s.status, s.wrote = code, true
+		s.onHeader(code)
 	}
 	s.ResponseWriter.WriteHeader(code)
 }
 
 func (s *statusRecorder) Write(b []byte) (int, error) {
-	s.wrote = true
+	if !s.wrote {
+		s.WriteHeader(http.StatusOK)
+	}
 	return s.ResponseWriter.Write(b)
 }
 
