@@ -83,7 +83,9 @@ func matrixCases(t *testing.T) []matrixCase {
 			path:    func(own bool) string { return "/api/competitions/tc-2026/applications/" + app(own) },
 			allowed: []string{"organizer", "applicant"}, ownership: true},
 		{route: "GET /api/competitions/{id}/documents/{kind}", method: "GET",
-			path:    func(own bool) string { return "/api/competitions/tc-2026/documents/annex1?lang=ru&format=pdf&application=" + app(own) },
+			path: func(own bool) string {
+				return "/api/competitions/tc-2026/documents/annex1?lang=ru&format=pdf&application=" + app(own)
+			},
 			allowed: []string{"organizer", "applicant"}, ownership: true},
 	}
 	// A whole-competition procedure document, when one is built in: the

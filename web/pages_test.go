@@ -345,7 +345,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	e := newTestEnv(t)
 	resp, _ := http.Get(e.http.URL + "/api/openapi.json")
 	var doc struct {
-		OpenAPI string                     `json:"openapi"`
+		OpenAPI string                    `json:"openapi"`
 		Paths   map[string]map[string]any `json:"paths"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&doc); err != nil {
