@@ -28,7 +28,7 @@ type source struct {
 const (
 	a4ShortPt = 595.28
 	a4LongPt  = 841.89
-	sizeTolPt = 15.0
+	sizeTolPt = 30.0 // US Letter (612 pt wide) is not large-format
 )
 
 // readSource checks that data is a PDF pdfcpu can bind and measures it. The

@@ -306,3 +306,21 @@ const libreOfficeDoc = `<?xml version="1.0" encoding="UTF-8"?>
  <text:p text:style-name="P2">Сәйкестік қорытындысы</text:p>
 </office:text></office:body></office:document>
 `
+
+func TestLargeFormatPages(t *testing.T) {
+	letter := testPage{W: 612, H: 792}
+	rotated := testPage{W: a4.W, H: a4.H, Rotate: 270}
+	rotatedLandscape := testPage{W: a4Landscape.W, H: a4Landscape.H, Rotate: 90}
+	src, key := readSource(attachmentPDF(t, "SIZES", a4, letter, a4Landscape, a3, rotated, rotatedLandscape))
+	if key != "" {
+		t.Fatal(key)
+	}
+	// Landscape as read (3, 5) and A3 (4) are large; a landscape page
+	// rotated to portrait (6) reads as A4.
+	if fmt.Sprint(src.Large) != "[3 4 5]" {
+		t.Errorf("large pages %v, want [3 4 5]", src.Large)
+	}
+	if src.Pages != 6 || len(src.SHA256) != 64 {
+		t.Errorf("pages %d, sha256 %q", src.Pages, src.SHA256)
+	}
+}
