@@ -68,10 +68,10 @@ func companyCard(lang catalog.Lang, co *competition.Company) document.Table {
 	l := string(lang)
 	t := func(key string) string { return catalog.T(lang, "annex2.card."+key) }
 	label := func(key string, rowSpan int) document.Cell {
-		return document.Cell{Text: t(key), Bold: true, RowSpan: rowSpan}
+		return document.Cell{Text: t(key), RowSpan: rowSpan}
 	}
 	head := func(text string, span int) document.Cell {
-		return document.Cell{Text: text, Align: document.AlignCenter, ColSpan: span, Bold: true}
+		return document.Cell{Text: text, Align: document.AlignCenter, ColSpan: span}
 	}
 	val := func(text string, span int) document.Cell {
 		return document.Cell{Text: orNone(lang, text), ColSpan: span}
@@ -80,29 +80,31 @@ func companyCard(lang catalog.Lang, co *competition.Company) document.Table {
 		return document.Row{Cells: []document.Cell{label(key, 0), val(value, 5)}}
 	}
 
-	oked := document.Row{Cells: []document.Cell{head(t("oked_main"), 0)}}
+	// One "additional activity" heading over the four code columns: the
+	// Russian word does not fit a fifth of the width.
+	oked := document.Row{Cells: []document.Cell{label("oked", 2), head(t("oked_main"), 0), head(t("oked_additional"), competition.MaxAdditionalOKED)}}
 	codes := document.Row{Cells: []document.Cell{{Text: co.OKED.Main, Align: document.AlignCenter}}}
 	for i := 0; i < competition.MaxAdditionalOKED; i++ {
-		oked.Cells = append(oked.Cells, head(t("oked_additional"), 0))
 		code := ""
 		if i < len(co.OKED.Additional) {
 			code = co.OKED.Additional[i]
 		}
 		codes.Cells = append(codes.Cells, document.Cell{Text: code, Align: document.AlignCenter})
 	}
-	oked.Cells = append([]document.Cell{label("oked", 2)}, oked.Cells...)
 
 	founded := ""
 	if !co.Founded.IsZero() {
 		founded = co.Founded.Format("02.01.2006")
 	}
 	return document.Table{
-		Widths: []float64{34, 13.2, 13.2, 13.2, 13.2, 13.2},
-		Size:   11,
+		// Five equal columns wide enough for "Дополнительная деятельность"
+		// on two lines without breaking a word.
+		Widths: []float64{27, 14.6, 14.6, 14.6, 14.6, 14.6},
+		Size:   10,
 		Rows: []document.Row{
 			line("name", co.Name.In(l)),
-			{Cells: []document.Cell{label("address", 2), head(t("street"), 2), head(t("city"), 2), head(t("postcode"), 0)}},
-			{Cells: []document.Cell{val(co.Address.Street.In(l), 2), val(co.Address.City.In(l), 2), val(co.Address.Postcode, 0)}},
+			{Cells: []document.Cell{label("address", 2), head(t("street"), 2), head(t("city"), 0), head(t("postcode"), 2)}},
+			{Cells: []document.Cell{val(co.Address.Street.In(l), 2), val(co.Address.City.In(l), 0), val(co.Address.Postcode, 2)}},
 			line("capital_country", co.CapitalCountry.In(l)),
 			line("founded", founded),
 			line("clients", co.MainClients.In(l)),
@@ -123,12 +125,12 @@ func companyCard(lang catalog.Lang, co *competition.Company) document.Table {
 // before the competition year (derived, as the seed's 2010–2013 for 2015).
 func companyIndicators(lang catalog.Lang, co *competition.Company, years []int) document.Table {
 	t := func(key string) string { return catalog.T(lang, "annex2.card."+key) }
-	header := document.Row{Cells: []document.Cell{{Text: t("indicators"), Bold: true, ColSpan: 2}}}
+	header := document.Row{Cells: []document.Cell{{Text: t("indicators"), Bold: true}}}
 	for _, y := range years {
 		header.Cells = append(header.Cells, document.Cell{Text: fmt.Sprint(y), Bold: true, Align: document.AlignCenter})
 	}
 	figure := func(key string, value func(*competition.YearIndicators) string) document.Row {
-		row := document.Row{Cells: []document.Cell{{Text: t(key), ColSpan: 2}}}
+		row := document.Row{Cells: []document.Cell{{Text: t(key)}}}
 		for _, y := range years {
 			text := t("none")
 			if ind := co.IndicatorsFor(y); ind != nil {
@@ -139,7 +141,8 @@ func companyIndicators(lang catalog.Lang, co *competition.Company, years []int) 
 		return row
 	}
 	return document.Table{
-		Widths:     []float64{34, 13.2, 13.2, 13.2, 13.2, 13.2},
+		// Wider year columns than the card's: "12 345 678,9" fits on one line.
+		Widths:     []float64{40, 15, 15, 15, 15},
 		Size:       11,
 		HeaderRows: 1,
 		Rows: []document.Row{

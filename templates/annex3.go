@@ -67,7 +67,7 @@ func buildLocalConclusion(input any, lang catalog.Lang, opt BuildOptions) (*docu
 		document.SignatureBlock{
 			Name:             c.Signatory.FullName,
 			NameCaption:      catalog.T(lang, "form.caption.fullname"),
-			SignatureCaption: t("caption.signature"),
+			SignatureCaption: catalog.T(lang, "form.caption.signature"),
 			Seal:             t("seal"),
 		})
 	return doc, nil
