@@ -14,6 +14,15 @@ const (
 	DocFailedNotice = "failed-notice"
 )
 
+// ProcedureDocuments are the procedure's documents in the order of the rules.
+var ProcedureDocuments = []string{
+	DocAnnouncement, DocReceipt, DocStage1Admission, DocReturnNotice, DocStage1Review, DocStage1Minutes,
+	DocStage2Admission, DocStage2Review, DocStage2Minutes, DocResults, DocFailedNotice,
+}
+
+// PerApplication reports whether doc is drawn up for one application.
+func PerApplication(doc string) bool { return doc == DocReceipt || doc == DocReturnNotice }
+
 // ReadyFor checks that the case file holds everything document doc needs
 // (for application id when the document is per application). A case file
 // grows as the procedure goes on, so a document that comes later than the
