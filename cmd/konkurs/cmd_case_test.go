@@ -28,7 +28,6 @@ func writeEdited(t *testing.T, dir, example string, edit func(string) string) st
 	return p
 }
 
-
 func TestCaseCheckShowsTheComputedOutcome(t *testing.T) {
 	dir := t.TempDir()
 	r := runCLI(t, dir, "case", "check", "--input", examplePath(t, "competition.yaml"), "--lang", "ru")
@@ -55,13 +54,17 @@ func TestBrokenCaseFilesAreRefusedAndNothingIsWritten(t *testing.T) {
 		stderr   []string
 	}{
 		{"participant referenced but not defined",
-			func(s string) string { return strings.Replace(s, "participant: shymkent-spk", "participant: nobody", 1) },
+			func(s string) string {
+				return strings.Replace(s, "participant: shymkent-spk", "participant: nobody", 1)
+			},
 			[]string{"applications[1].participant", "nobody"}},
 		{"duplicate registration numbers",
 			func(s string) string { return strings.Replace(s, `number: "01-12/0152"`, `number: "01-12/0147"`, 1) },
 			[]string{"applications[1].registration.number", "01-12/0147"}},
 		{"score for an unknown criterion",
-			func(s string) string { return strings.Replace(s, `points: {"1.1": 5, "1.2": 4`, `points: {"5.1": 5, "1.2": 4`, 1) },
+			func(s string) string {
+				return strings.Replace(s, `points: {"1.1": 5, "1.2": 4`, `points: {"5.1": 5, "1.2": 4`, 1)
+			},
 			[]string{"procedure.scores[0].points.5.1", "5.1"}},
 		{"minutes dated before the review",
 			func(s string) string {
