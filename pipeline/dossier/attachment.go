@@ -11,6 +11,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // source is one document's PDF, read and checked, ready to be bound.
@@ -22,6 +23,16 @@ type source struct {
 	// (A3 fold-outs, wide tables): each is still one sheet, and the
 	// inventory and certification sheet note them.
 	Large []int
+	// parsed is the checked file, kept so that binding it whole need not
+	// read it again; merging consumes it, so it serves one binding only.
+	parsed *model.Context
+}
+
+// takeParsed hands the parsed file over once; later callers re-read Data.
+func (s *source) takeParsed() *model.Context {
+	ctx := s.parsed
+	s.parsed = nil
+	return ctx
 }
 
 // A4 in points, with a tolerance for scanners' rounding.
@@ -65,6 +76,7 @@ func readSource(data []byte) (*source, string) {
 			src.Large = append(src.Large, i+1)
 		}
 	}
+	src.parsed = ctx
 	sum := sha256.Sum256(data)
 	src.SHA256 = hex.EncodeToString(sum[:])
 	return src, ""

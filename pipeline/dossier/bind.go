@@ -11,10 +11,12 @@ import (
 )
 
 // pageRun is a run of pages of one PDF to bind: From..To (1-based), or the
-// whole file when From is 0.
+// whole file when From is 0. Parsed, when set, is the file already read
+// (whole files only); it is used once.
 type pageRun struct {
 	Data     []byte
 	From, To int
+	Parsed   *model.Context
 }
 
 // Sheet-number stamp: top right as the page is read (pdfcpu lays stamps out
@@ -93,6 +95,9 @@ func bindVolume(runs []pageRun, numbered int, copyText string, bookmarks []pdfcp
 }
 
 func runContext(r pageRun) (*model.Context, error) {
+	if r.Parsed != nil && r.From == 0 {
+		return r.Parsed, nil
+	}
 	ctx, err := api.ReadAndValidate(bytes.NewReader(r.Data), pdfConfig())
 	if err != nil {
 		return nil, err

@@ -240,6 +240,11 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 		b.total.Add(int64(volumes))
 	}
 	out := make([]volumeOut, volumes)
+	for _, pt := range p.Parts {
+		if pt.Count > 1 {
+			srcs[pt.Doc].parsed = nil // split documents are re-read by part
+		}
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	// Binding holds a whole volume in memory; two at a time bounds the peak.
 	g.SetLimit(min(2, runtime.GOMAXPROCS(0)))
@@ -259,6 +264,8 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			run := pageRun{Data: src.Data}
 			if pt.Count > 1 {
 				run.From, run.To = pt.From, pt.To
+			} else {
+				run.Parsed = src.takeParsed()
 			}
 			runs = append(runs, run)
 			large = append(large, largeSheets(pt, src)...)
@@ -287,6 +294,9 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			out[v].Original = data
 			b.step()
 			if b.opts.Copies {
+				for i := range runs {
+					runs[i].Parsed = nil // consumed by the original
+				}
 				data, err := bindVolume(runs, p.VolumeSheets[v], texts(b.langs, " / ", "dossier.copy_mark"), marks)
 				if err != nil {
 					return fmt.Errorf("copy of volume %d: %w", v+1, err)
