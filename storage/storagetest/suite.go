@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -369,8 +371,27 @@ func testLarge(t *testing.T, st storage.Store, size int64) {
 			t.Errorf("get %s: %d bytes, err %v", key, n, err)
 		}
 	}
+	// From a file (io.ReaderAt: backends may read parts in parallel), locked.
+	f := largeFile(t, c)
+	info, err := st.Put(context.Background(), "large/file", f, storage.PutOptions{SHA256: sum, Size: size, RetainUntil: time.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatalf("put %d bytes from a file with retention: %v", size, err)
+	}
+	if info.Size != size || info.RetainUntil.IsZero() {
+		t.Errorf("put info %+v", info)
+	}
+	if err := st.Delete(context.Background(), "large/file"); !errors.Is(err, storage.ErrLocked) {
+		t.Errorf("delete of a large locked object: err = %v, want ErrLocked", err)
+	}
+	_, err = st.Put(context.Background(), "large/file-wrong", io.NewSectionReader(f, 0, size), storage.PutOptions{SHA256: SumBytes(nil), Size: size, RetainUntil: time.Now().Add(time.Hour)})
+	if !errors.Is(err, storage.ErrChecksum) {
+		t.Errorf("large put from a file with a wrong hash: err = %v, want ErrChecksum", err)
+	}
+	if _, err := st.Stat(context.Background(), "large/file-wrong"); !errors.Is(err, storage.ErrNotExist) {
+		t.Errorf("large refused put from a file left an object (locked for an hour): err = %v", err)
+	}
 	// A wrong hash is caught only at the very end of a large stream.
-	_, err := st.Put(context.Background(), "large/wrong", c.Reader(), storage.PutOptions{SHA256: SumBytes(nil), Size: size})
+	_, err = st.Put(context.Background(), "large/wrong", c.Reader(), storage.PutOptions{SHA256: SumBytes(nil), Size: size})
 	if !errors.Is(err, storage.ErrChecksum) {
 		t.Errorf("large put with a wrong hash: err = %v, want ErrChecksum", err)
 	}
@@ -416,4 +437,22 @@ func testConcurrent(t *testing.T, st storage.Store) {
 	if len(data) < 50_000 || bytes.Count(data, data[:1]) != len(data) {
 		t.Errorf("shared object mixes the writers' contents")
 	}
+}
+
+// largeFile writes the content to a temporary file and opens it.
+func largeFile(t *testing.T, c Content) *os.File {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "large")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(f, c.Reader()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

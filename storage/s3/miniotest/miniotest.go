@@ -60,6 +60,14 @@ func Binary() (string, error) {
 // Start starts a server and stops it when the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	return StartIn(t, "")
+}
+
+// StartIn is Start with the server's data under parent (e.g. /dev/shm, so
+// that benchmarks measure the protocol rather than the disk's write-back);
+// "" means a test temporary directory.
+func StartIn(t testing.TB, parent string) *Server {
+	t.Helper()
 	unavailable := t.Skipf
 	if os.Getenv("CI") == "true" {
 		unavailable = t.Fatalf
@@ -69,7 +77,16 @@ func Start(t testing.TB) *Server {
 		unavailable("MinIO: %v", err)
 		return nil
 	}
-	s := &Server{bin: bin, dir: t.TempDir(), AccessKey: randomHex(10), SecretKey: randomHex(20)}
+	dir := t.TempDir()
+	if parent != "" {
+		d, err := os.MkdirTemp(parent, "miniotest-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(d) })
+		dir = d
+	}
+	s := &Server{bin: bin, dir: dir, AccessKey: randomHex(10), SecretKey: randomHex(20)}
 	port, err := freePort()
 	if err != nil {
 		unavailable("MinIO: %v", err)
