@@ -91,7 +91,7 @@ var quarterNumerals = [4]string{"I", "II", "III", "IV"}
 // and running balance computed; its header repeats on every page.
 func cashFlowTable(lang catalog.Lang, cf competition.CashFlow) document.Table {
 	tab := document.Table{
-		Widths:     []float64{11, 11, 19.5, 19.5, 19.5, 19.5},
+		Widths:     []float64{11, 13, 19, 19, 19, 19},
 		HeaderRows: 1,
 		Size:       11,
 		Rows: []document.Row{{Cells: []document.Cell{

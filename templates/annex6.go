@@ -24,7 +24,7 @@ func init() {
 // Minimum readable column widths (mm) of the roadmap table; when their sum
 // exceeds the portrait text width the table goes on landscape pages.
 const (
-	roadmapFixedMM = 40 + 25 + 25 + 32 + 22 // activity, form, executor, sources, deadlines
+	roadmapFixedMM = 45 + 28 + 32 + 34 + 24 // activity, form, executor, sources, deadlines
 	roadmapYearMM  = 18
 )
 
@@ -80,11 +80,11 @@ func roadmapTable(lang catalog.Lang, r *competition.Roadmap, years []int) docume
 	l := string(lang)
 	t := func(key string, kv ...string) string { return catalog.T(lang, "annex6."+key, kv...) }
 	n := len(years)
-	widths := []float64{40, 25, 25}
+	widths := []float64{45, 28, 32}
 	for range years {
 		widths = append(widths, roadmapYearMM)
 	}
-	widths = append(widths, 32, 22)
+	widths = append(widths, 34, 24)
 	cols := len(widths)
 	head := func(text string, rowSpan, colSpan int) document.Cell {
 		return document.Cell{Text: text, Bold: true, Align: document.AlignCenter, RowSpan: rowSpan, ColSpan: colSpan}
@@ -98,8 +98,8 @@ func roadmapTable(lang catalog.Lang, r *competition.Roadmap, years []int) docume
 	for _, y := range years {
 		sub.Cells = append(sub.Cells, head(t("year_column", "year", fmt.Sprint(y)), 0, 0))
 	}
-	size := 11.0
-	if n > 6 {
+	size := 10.0
+	if n > 5 {
 		size = 9
 	}
 	tab := document.Table{Widths: widths, HeaderRows: 2, Size: size, Rows: []document.Row{top, sub}}
