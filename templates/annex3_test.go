@@ -50,7 +50,9 @@ func TestAnnex3PrintsTheChosenAlternatives(t *testing.T) {
 			}
 		}
 	}
-	blankOnly := func(p string) bool { return strings.Contains(p, "_") || strings.Contains(p, "/") || strings.Contains(p, "«(") || p == "..." }
+	blankOnly := func(p string) bool {
+		return strings.Contains(p, "_") || strings.Contains(p, "/") || strings.Contains(p, "«(") || p == "..."
+	}
 	checkKindPhrases(t, "annex3", localConclusion(t), false, blankOnly)
 }
 
