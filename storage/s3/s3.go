@@ -45,6 +45,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.MaxRetries == 0 {
 		cfg.MaxRetries = 5
 	}
+	if cfg.Region == "" {
+		// A known region spares a location lookup per bucket, which
+		// minio-go does not retry; MinIO's default is us-east-1.
+		cfg.Region = "us-east-1"
+	}
 	client, err := minio.New(cfg.Endpoint, &minio.Options{
 		Creds:      credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
 		Secure:     !cfg.Insecure,
