@@ -54,8 +54,8 @@ func runArchiveExport(cmd *cobra.Command, opts archiveExportOptions, id, dir str
 	if err != nil {
 		return archiveError(err)
 	}
-	for _, d := range res.Dirs {
-		fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.bag.written", "dir", d, "files", fmt.Sprint(res.Files), "bytes", humanBytes(res.Octets)))
+	for _, b := range res.Bags {
+		fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.bag.written", "dir", b.Dir, "files", fmt.Sprint(b.Files), "bytes", humanBytes(b.Octets), "count", b.Count))
 	}
 	return nil
 }

@@ -150,3 +150,40 @@ func TestArchiveCommandsOnMinIO(t *testing.T) {
 		t.Errorf("ls with a wrong secret: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A dossier built by konkurs dossier build (volumes and their copies) is
+// archived, verified and exported one bag per volume.
+func TestArchiveARealDossier(t *testing.T) {
+	dir := t.TempDir()
+	r := runArchiveCLI(t, dir, nil, "dossier", "build", "--spec", examplePath(t, "dossier.yaml"), "--out", "d", "--copies", "--max-sheets", "15")
+	if r.code != 0 {
+		t.Fatalf("dossier build: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, args := range [][]string{
+		{"archive", "put", "d", "--competition", "tc-2026", "--stage", "1", "--application", "A-01"},
+		{"archive", "verify"},
+		{"archive", "export", "--bagit", "--per-volume", "tc-2026/stage-1/application/A-01/dossier", "bags"},
+		{"archive", "validate-bag", "bags/volume-01"},
+		{"archive", "validate-bag", "bags/volume-02"},
+	} {
+		if r := runArchiveCLI(t, dir, nil, args...); r.code != 0 {
+			t.Fatalf("konkurs %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
+	r = runArchiveCLI(t, dir, nil, "archive", "ls", "--json")
+	var entries []struct{ ID, File string }
+	if err := json.Unmarshal([]byte(r.stdout), &entries); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, e := range entries {
+		files = append(files, e.File)
+	}
+	if got := strings.Join(files, " "); got != "copy-volume-01.pdf copy-volume-02.pdf manifest.json volume-01.pdf volume-02.pdf" {
+		t.Errorf("archived dossier files: %s", got)
+	}
+	info, _ := os.ReadFile(filepath.Join(dir, "bags", "volume-02", "bag-info.txt"))
+	if !strings.Contains(string(info), "Bag-Count: 2 of 2") {
+		t.Errorf("bag-info.txt of volume 2:\n%s", info)
+	}
+}

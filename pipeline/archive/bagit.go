@@ -25,9 +25,15 @@ type BagOptions struct {
 
 // BagResult describes the bags written.
 type BagResult struct {
-	Dirs   []string
+	Bags []Bag
+}
+
+// Bag is one bag written.
+type Bag struct {
+	Dir    string
 	Files  int
 	Octets int64
+	Count  string // Bag-Count, "N of T"
 }
 
 // ExportBagIt writes the set (or single object) id as a BagIt bag (RFC 8493)
@@ -64,13 +70,11 @@ func (a *Archive) ExportBagIt(ctx context.Context, id, dir string, opts BagOptio
 		if err != nil {
 			return res, err
 		}
-		res.Files += files
-		res.Octets += octets
-		if bagDir == tmp {
-			res.Dirs = append(res.Dirs, dir)
-		} else {
-			res.Dirs = append(res.Dirs, filepath.Join(dir, g.name))
+		final := dir
+		if bagDir != tmp {
+			final = filepath.Join(dir, g.name)
 		}
+		res.Bags = append(res.Bags, Bag{Dir: final, Files: files, Octets: octets, Count: info.Count})
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		return res, newError("archive.err.file_write", err, "file", dir)
@@ -95,11 +99,14 @@ func (a *Archive) bagGroups(ctx context.Context, id string, opts BagOptions) ([]
 	if err != nil {
 		return nil, "", err
 	}
-	var volumes, others []ManifestEntry
+	var volumes, copies, others []ManifestEntry
 	for _, f := range m.Files {
-		if f.Volume > 0 {
+		switch {
+		case f.Volume > 0 && f.Copy:
+			copies = append(copies, f)
+		case f.Volume > 0:
 			volumes = append(volumes, f)
-		} else {
+		default:
 			others = append(others, f)
 		}
 	}
@@ -113,7 +120,13 @@ func (a *Archive) bagGroups(ctx context.Context, id string, opts BagOptions) ([]
 	sort.Slice(volumes, func(i, j int) bool { return volumes[i].Volume < volumes[j].Volume })
 	var groups []bagGroup
 	for _, v := range volumes {
+		// A volume travels with its copy and with the dossier's manifest.
 		g := bagGroup{name: fmt.Sprintf("volume-%02d", v.Volume), keys: []string{v.Key}}
+		for _, c := range copies {
+			if c.Volume == v.Volume {
+				g.keys = append(g.keys, c.Key)
+			}
+		}
 		for _, o := range others {
 			g.keys = append(g.keys, o.Key)
 		}

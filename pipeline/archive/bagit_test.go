@@ -24,7 +24,7 @@ func TestBagItExportValidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.Files != 3 || len(out.Dirs) != 1 {
+	if len(out.Bags) != 1 || out.Bags[0].Files != 3 || out.Bags[0].Dir != bag {
 		t.Errorf("export result %+v", out)
 	}
 	for _, name := range []string{"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt", "data/volume-01.pdf", "data/volume-02.pdf", "data/manifest.json"} {
@@ -90,10 +90,11 @@ func TestBagPerVolume(t *testing.T) {
 	}
 	bags := filepath.Join(t.TempDir(), "bags")
 	out, err := ta.ExportBagIt(ctx, res.ID, bags, BagOptions{PerVolume: true})
-	if err != nil || len(out.Dirs) != 3 {
+	if err != nil || len(out.Bags) != 3 {
 		t.Fatalf("per-volume export: %+v, %v", out, err)
 	}
-	for i, d := range out.Dirs {
+	for i, b := range out.Bags {
+		d := b.Dir
 		info, _ := os.ReadFile(filepath.Join(d, "bag-info.txt"))
 		if !strings.Contains(string(info), "Bag-Count: "+itoa(int64(i+1))+" of 3") {
 			t.Errorf("%s: bag-info.txt:\n%s", d, info)

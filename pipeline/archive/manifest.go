@@ -33,6 +33,7 @@ type ManifestEntry struct {
 	ContentType string `json:"content_type,omitempty"`
 	VersionID   string `json:"version_id,omitempty"`
 	Volume      int    `json:"volume,omitempty"`
+	Copy        bool   `json:"copy,omitempty"` // the second paper set's volume
 }
 
 const setManifestFormat = "konkurs-archive-set/1"
@@ -44,16 +45,20 @@ const DossierManifestName = "manifest.json"
 // archive relies on (see the dossier issue: volumes[].number, sheets, file,
 // sha256, size).
 type dossierManifest struct {
-	Competition string `json:"competition"`
-	Stage       int    `json:"stage"`
-	Application string `json:"application"`
-	Volumes     []struct {
-		Number int    `json:"number"`
-		Sheets int    `json:"sheets"`
-		File   string `json:"file"`
-		SHA256 string `json:"sha256"`
-		Size   int64  `json:"size"`
-	} `json:"volumes"`
+	Competition string          `json:"competition"`
+	Stage       int             `json:"stage"`
+	Application string          `json:"application"`
+	Volumes     []dossierVolume `json:"volumes"`
+	// Copies are the second paper set (item 9), e.g. copy/volume-01.pdf.
+	Copies []dossierVolume `json:"copies"`
+}
+
+type dossierVolume struct {
+	Number int    `json:"number"`
+	Sheets int    `json:"sheets"`
+	File   string `json:"file"` // relative to the dossier directory
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
 }
 
 // readDossierManifest reads DIR/manifest.json when it describes volumes; ok
@@ -73,9 +78,15 @@ func readDossierManifest(dir string) (m dossierManifest, ok bool, err error) {
 	if len(m.Volumes) == 0 {
 		return m, false, nil
 	}
-	for i, v := range m.Volumes {
-		if v.File == "" || v.SHA256 == "" || v.Number < 1 {
-			return m, false, newError("archive.err.dossier_manifest", fmt.Errorf("volumes[%d]: file, sha256 and number are required", i), "file", p)
+	for list, vols := range map[string][]dossierVolume{"volumes": m.Volumes, "copies": m.Copies} {
+		for i, v := range vols {
+			if v.File == "" || v.SHA256 == "" || v.Number < 1 {
+				return m, false, newError("archive.err.dossier_manifest", fmt.Errorf("%s[%d]: file, sha256 and number are required", list, i), "file", p)
+			}
+			// A manifest must not make konkurs read files outside the dossier.
+			if !filepath.IsLocal(filepath.FromSlash(v.File)) {
+				return m, false, newError("archive.err.dossier_manifest", fmt.Errorf("%s[%d].file %q: must be a path inside the dossier directory", list, i, v.File), "file", p)
+			}
 		}
 	}
 	return m, true, nil

@@ -28,6 +28,7 @@ type SourceFile struct {
 	Path   string // file on disk
 	SHA256 string // expected hash (from a dossier manifest); empty: computed
 	Volume int    // volume number, for dossier volumes
+	Copy   bool   // a volume of the second paper set
 }
 
 // SetSpec says what to store and where.
@@ -230,7 +231,7 @@ func sameFiles(m SetManifest, files []preparedFile) bool {
 
 func (a *Archive) putFile(ctx context.Context, spec SetSpec, m SetManifest, f preparedFile) (ManifestEntry, bool, error) {
 	key := m.ID + "/" + f.Name
-	entry := ManifestEntry{Name: f.Name, Key: key, SHA256: f.SHA256, Size: f.size, ContentType: contentType(f.Name), Volume: f.Volume}
+	entry := ManifestEntry{Name: f.Name, Key: key, SHA256: f.SHA256, Size: f.size, ContentType: contentType(f.Name), Volume: f.Volume, Copy: f.Copy}
 	if old, err := a.store.Stat(ctx, key); err == nil && old.SHA256 == f.SHA256 && old.Size == f.size {
 		entry.VersionID = old.VersionID
 		return entry, false, nil
@@ -246,6 +247,9 @@ func (a *Archive) putFile(ctx context.Context, spec SetSpec, m SetManifest, f pr
 	md["file"], md["role"] = f.Name, roleFile
 	if f.Volume > 0 {
 		md["volume"] = strconv.Itoa(f.Volume)
+	}
+	if f.Copy {
+		md["copy"] = "true"
 	}
 	info, err := a.store.Put(ctx, key, r, storage.PutOptions{SHA256: f.SHA256, Size: f.size, ContentType: entry.ContentType, Metadata: md})
 	if errors.Is(err, storage.ErrChecksum) {
@@ -363,7 +367,10 @@ func (a *Archive) PutDir(ctx context.Context, dir string, spec SetSpec) (PutResu
 		}
 		spec.Files = nil
 		for _, v := range dm.Volumes {
-			spec.Files = append(spec.Files, SourceFile{Name: filepath.Base(v.File), Path: filepath.Join(dir, v.File), SHA256: v.SHA256, Volume: v.Number})
+			spec.Files = append(spec.Files, SourceFile{Name: flatName(v.File), Path: filepath.Join(dir, filepath.FromSlash(v.File)), SHA256: v.SHA256, Volume: v.Number})
+		}
+		for _, v := range dm.Copies {
+			spec.Files = append(spec.Files, SourceFile{Name: flatName(v.File), Path: filepath.Join(dir, filepath.FromSlash(v.File)), SHA256: v.SHA256, Volume: v.Number, Copy: true})
 		}
 		spec.Files = append(spec.Files, SourceFile{Name: DossierManifestName, Path: filepath.Join(dir, DossierManifestName)})
 		return a.PutSet(ctx, spec)
@@ -386,6 +393,12 @@ func (a *Archive) PutDir(ctx context.Context, dir string, spec SetSpec) (PutResu
 	}
 	sort.Slice(spec.Files, func(i, j int) bool { return spec.Files[i].Path < spec.Files[j].Path })
 	return a.PutSet(ctx, spec)
+}
+
+// flatName keeps a dossier file's subdirectory in its archive name:
+// copy/volume-01.pdf becomes copy-volume-01.pdf.
+func flatName(rel string) string {
+	return strings.ReplaceAll(filepath.ToSlash(filepath.Clean(filepath.FromSlash(rel))), "/", "-")
 }
 
 // PutFiles stores files as one document set. An empty spec.Document is the
