@@ -39,11 +39,11 @@ func expertSheet(lang catalog.Lang, scale competition.ScoreScale, sh *competitio
 	l := string(lang)
 	t := func(key string, kv ...string) string { return catalog.T(lang, "scoresheet."+key, kv...) }
 	labelled := func(label, value string) document.Paragraph {
-		return document.Paragraph{Runs: []document.Run{{Text: label + " ", Bold: true}, {Text: value}}}
+		return document.Paragraph{Runs: []document.Run{{Text: label + " ", Bold: true}, {Text: value}}, Size: 12}
 	}
 	blocks := []document.Block{
 		document.Heading{Text: t("title"), Level: 1},
-		document.Paragraph{Runs: []document.Run{{Text: t("basis")}}, Align: document.AlignCenter, SpaceAfterPt: 8},
+		document.Paragraph{Runs: []document.Run{{Text: t("basis")}}, Align: document.AlignCenter, Size: 12, SpaceAfterPt: 4},
 		labelled(t("cluster"), sh.Cluster.In(l)),
 		labelled(t("applicant"), sh.Applicant.In(l)),
 	}
@@ -53,20 +53,23 @@ func expertSheet(lang catalog.Lang, scale competition.ScoreScale, sh *competitio
 	blocks = append(blocks,
 		labelled(t("expert"), sh.Expert),
 		document.Paragraph{Runs: []document.Run{{Text: t("scale", "min", fmt.Sprint(scale.Min), "max", fmt.Sprint(scale.Max)), Italic: true}},
-			Align: document.AlignJustify, SpaceAfterPt: 6},
+			Align: document.AlignJustify, Size: 12, SpaceAfterPt: 4},
 	)
 	tab := document.Table{
-		Widths:     []float64{8, 52, 10, 30},
+		Widths:     []float64{7, 63, 8, 22},
 		HeaderRows: 1,
-		Size:       11,
+		Size:       10, // one sheet a page
 		Rows: []document.Row{{Cells: []document.Cell{
 			headerCell(t("col.number")), headerCell(t("col.criterion")), headerCell(t("col.score")), headerCell(t("col.comment")),
 		}}},
 	}
 	for _, g := range competition.CriterionGroupList {
+		// The group's row carries its subtotal, so a sheet fits one page.
 		tab.Rows = append(tab.Rows, document.Row{Cells: []document.Cell{
 			{Text: fmt.Sprintf("%d.", g.Number), Bold: true, Align: document.AlignCenter},
-			{Text: g.Title.In(l), Bold: true, ColSpan: 3},
+			{Text: g.Title.In(l), Bold: true},
+			{Text: fmt.Sprint(sh.GroupTotal(g.Number)), Bold: true, Align: document.AlignCenter},
+			{Runs: []document.Run{{Text: t("group_total"), Italic: true}}},
 		}})
 		for _, c := range competition.Criteria {
 			if c.Group != g.Number {
@@ -84,10 +87,6 @@ func expertSheet(lang catalog.Lang, scale competition.ScoreScale, sh *competitio
 				{Text: score, Align: document.AlignCenter}, {Text: comment},
 			}})
 		}
-		tab.Rows = append(tab.Rows, document.Row{Cells: []document.Cell{
-			{Text: t("group_total"), ColSpan: 2, Align: document.AlignRight},
-			{Text: fmt.Sprint(sh.GroupTotal(g.Number)), Align: document.AlignCenter, Bold: true}, {},
-		}})
 	}
 	tab.Rows = append(tab.Rows, document.Row{Cells: []document.Cell{
 		{Text: t("total", "max", fmt.Sprint(scale.Max*len(competition.Criteria))), Bold: true, ColSpan: 2},
@@ -97,7 +96,7 @@ func expertSheet(lang catalog.Lang, scale competition.ScoreScale, sh *competitio
 	if !sh.Date.IsZero() {
 		date = t("date", "date", receiptDate(lang, sh.Date))
 	}
-	return append(blocks, tab, document.Spacer{HeightPt: 18},
+	return append(blocks, tab, document.Spacer{HeightPt: 10},
 		document.SignatureBlock{
 			Position:         t("signature.position"),
 			Name:             sh.Expert,

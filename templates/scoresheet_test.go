@@ -27,7 +27,7 @@ func TestScoreSheetTotals(t *testing.T) {
 	for _, sh := range in.Sheets {
 		want = append(want, sh.Expert)
 		for _, g := range competition.CriterionGroupList {
-			want = append(want, fmt.Sprintf("Топ бойынша барлығы %d", sh.GroupTotal(g.Number)))
+			want = append(want, fmt.Sprintf("%s %d Топ бойынша барлығы", g.Title.KK, sh.GroupTotal(g.Number)))
 		}
 		want = append(want, fmt.Sprintf("(ең көбі %d) %d", in.Scale.Max*len(competition.Criteria), sh.Total()), sh.Expert)
 	}
