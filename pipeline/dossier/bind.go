@@ -3,6 +3,7 @@ package dossier
 import (
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -36,12 +37,12 @@ const (
 // numbered) and, when copyText is set, marks the first sheet with it.
 // Bookmarks, when given, replace the parts' own outlines so that the
 // electronic copy opens on a table of the dossier's documents.
-func bindVolume(runs []pageRun, numbered int, copyText string, bookmarks []pdfcpu.Bookmark) ([]byte, error) {
+func bindVolume(w io.Writer, runs []pageRun, numbered int, copyText string, bookmarks []pdfcpu.Bookmark) error {
 	var dest *model.Context
 	for i, r := range runs {
 		ctx, err := runContext(r)
 		if err != nil {
-			return nil, fmt.Errorf("part %d: %w", i+1, err)
+			return fmt.Errorf("part %d: %w", i+1, err)
 		}
 		if dest == nil {
 			dest = ctx
@@ -49,49 +50,48 @@ func bindVolume(runs []pageRun, numbered int, copyText string, bookmarks []pdfcp
 			continue
 		}
 		if err := pdfcpu.MergeXRefTables("", ctx, dest, false, false); err != nil {
-			return nil, fmt.Errorf("merge part %d: %w", i+1, err)
+			return fmt.Errorf("merge part %d: %w", i+1, err)
 		}
 	}
 	if dest == nil {
-		return nil, fmt.Errorf("empty volume")
+		return fmt.Errorf("empty volume")
 	}
 	if numbered > dest.PageCount {
-		return nil, fmt.Errorf("volume has %d pages, expected at least %d", dest.PageCount, numbered)
+		return fmt.Errorf("volume has %d pages, expected at least %d", dest.PageCount, numbered)
 	}
 	// Stamping needs the optimizer's font inventory of the merged file.
 	if err := api.OptimizeContext(dest); err != nil {
-		return nil, fmt.Errorf("optimize: %w", err)
+		return fmt.Errorf("optimize: %w", err)
 	}
 	wm, err := api.TextWatermark("%p", sheetNumberStamp, true, false, types.POINTS)
 	if err != nil {
-		return nil, fmt.Errorf("sheet number stamp: %w", err)
+		return fmt.Errorf("sheet number stamp: %w", err)
 	}
 	pages := types.IntSet{}
 	for p := 1; p <= numbered; p++ {
 		pages[p] = true
 	}
 	if err := api.WatermarkContext(dest, pages, wm); err != nil {
-		return nil, fmt.Errorf("stamp sheet numbers: %w", err)
+		return fmt.Errorf("stamp sheet numbers: %w", err)
 	}
 	if len(bookmarks) > 0 {
 		if err := pdfcpu.AddBookmarks(dest, bookmarks, true); err != nil {
-			return nil, fmt.Errorf("bookmarks: %w", err)
+			return fmt.Errorf("bookmarks: %w", err)
 		}
 	}
 	if copyText != "" {
 		mark, err := api.TextWatermark(copyText, copyMarkStamp, true, false, types.POINTS)
 		if err != nil {
-			return nil, fmt.Errorf("copy mark: %w", err)
+			return fmt.Errorf("copy mark: %w", err)
 		}
 		if err := api.WatermarkContext(dest, types.IntSet{1: true}, mark); err != nil {
-			return nil, fmt.Errorf("stamp copy mark: %w", err)
+			return fmt.Errorf("stamp copy mark: %w", err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := api.WriteContext(dest, &buf); err != nil {
-		return nil, fmt.Errorf("write volume: %w", err)
+	if err := api.WriteContext(dest, w); err != nil {
+		return fmt.Errorf("write volume: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 func runContext(r pageRun) (*model.Context, error) {

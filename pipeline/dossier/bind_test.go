@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,19 +13,18 @@ func TestBindVolumeStampsEveryPage(t *testing.T) {
 	plain := attachmentPDF(t, "PLAIN", pagesA4(3)...)
 	cert := attachmentPDF(t, "CERT", a4)
 	runs := []pageRun{{Data: plain}, {Data: mixed, From: 2, To: 5}, {Data: cert}}
-	original, err := bindVolume(runs, 7, "", nil)
-	if err != nil {
+	var original, copied bytes.Buffer
+	if err := bindVolume(&original, runs, 7, "", nil); err != nil {
 		t.Fatal(err)
 	}
-	copied, err := bindVolume(runs, 7, "КӨШІРМЕ / КОПИЯ", nil)
-	if err != nil {
+	if err := bindVolume(&copied, runs, 7, "КӨШІРМЕ / КОПИЯ", nil); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"PLAIN p1", "PLAIN p2", "PLAIN p3", "MIX p2", "MIX p3", "MIX p4", "MIX p5", "CERT p1"}
 	for _, file := range []struct {
 		name string
 		data []byte
-	}{{"original.pdf", original}, {"copy.pdf", copied}} {
+	}{{"original.pdf", original.Bytes()}, {"copy.pdf", copied.Bytes()}} {
 		pages := pageTexts(t, writeTemp(t, dir, file.name, file.data))
 		if len(pages) != len(want) {
 			t.Fatalf("%s: %d pages, want %d", file.name, len(pages), len(want))
