@@ -325,30 +325,61 @@ func (s *Store) Stat(ctx context.Context, key string) (storage.ObjectInfo, error
 	return infoFrom(key, oi), nil
 }
 
-// List lists current versions in key order and stats each one, because a
-// listing carries neither the user metadata nor the lock on every S3.
+// List lists current versions in key order. MinIO returns each object's
+// metadata and lock with the listing (a MinIO extension); on an S3 that
+// does not, each object is read with a HEAD request instead.
 func (s *Store) List(ctx context.Context, prefix string, fn func(storage.ObjectInfo) error) error {
 	if err := storage.ValidatePrefix(prefix); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	for oi := range s.client.ListObjects(ctx, s.cfg.Bucket, minio.ListObjectsOptions{Prefix: prefix, Recursive: true}) {
+	opts := minio.ListObjectsOptions{Prefix: prefix, Recursive: true, WithVersions: true, WithMetadata: true}
+	for oi := range s.client.ListObjects(ctx, s.cfg.Bucket, opts) {
 		if oi.Err != nil {
 			return fmt.Errorf("list %q: %w", prefix, mapError(oi.Err))
 		}
-		info, err := s.Stat(ctx, oi.Key)
-		if errors.Is(err, storage.ErrNotExist) {
-			continue // deleted while listing
+		if !oi.IsLatest || oi.IsDeleteMarker {
+			continue
 		}
-		if err != nil {
-			return err
+		info, ok := listedInfo(oi)
+		if !ok {
+			var err error
+			info, err = s.Stat(ctx, oi.Key)
+			if errors.Is(err, storage.ErrNotExist) {
+				continue // deleted while listing
+			}
+			if err != nil {
+				return err
+			}
 		}
 		if err := fn(info); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// listedInfo reads what MinIO's metadata listing carries: x-amz-meta-*
+// headers, the content type and the object lock.
+func listedInfo(oi minio.ObjectInfo) (storage.ObjectInfo, bool) {
+	if len(oi.UserMetadata) == 0 {
+		return storage.ObjectInfo{}, false
+	}
+	user := map[string]string{}
+	h := http.Header{}
+	for k, v := range oi.UserMetadata {
+		if strings.HasPrefix(strings.ToLower(k), "x-amz-meta-") {
+			user[k] = v
+		} else {
+			h.Set(k, v)
+		}
+	}
+	oi.UserMetadata, oi.Metadata = user, h
+	if oi.ContentType == "" {
+		oi.ContentType = h.Get("Content-Type")
+	}
+	return infoFrom(oi.Key, oi), true
 }
 
 // Delete removes every version of the key, refusing when any is locked.

@@ -38,6 +38,7 @@ func (s Suite) Run(t *testing.T) {
 		{"NotExist", testNotExist},
 		{"InvalidKeys", testInvalidKeys},
 		{"List", testList},
+		{"ListReportsWhatStatReports", testListMatchesStat},
 		{"Overwrite", testOverwrite},
 		{"NoOverwrite", testNoOverwrite},
 		{"OverwriteRefusedWhileLocked", testOverwriteLocked},
@@ -236,6 +237,34 @@ func testList(t *testing.T, st storage.Store) {
 	n := 0
 	if err := st.List(context.Background(), "", func(storage.ObjectInfo) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
 		t.Errorf("list stopped by its callback: %d calls, err %v", n, err)
+	}
+}
+
+func testListMatchesStat(t *testing.T, st storage.Store) {
+	ctx := context.Background()
+	put(t, st, "x/plain", []byte("plain"), storage.PutOptions{ContentType: "application/json"})
+	put(t, st, "x/locked", []byte("locked"), storage.PutOptions{ContentType: "application/pdf",
+		Metadata: map[string]string{"uploaded-by": "Әлия Сейтқали", "kind": "minutes"}, RetainUntil: time.Now().Add(time.Hour).Truncate(time.Second), Mode: storage.Compliance})
+	put(t, st, "x/held", []byte("held"), storage.PutOptions{})
+	if r, ok := st.(storage.Retainer); ok {
+		if err := r.SetLegalHold(ctx, "x/held", true); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.SetLegalHold(ctx, "x/held", false) })
+	}
+	err := st.List(ctx, "x/", func(l storage.ObjectInfo) error {
+		s, err := st.Stat(ctx, l.Key)
+		if err != nil {
+			return err
+		}
+		if l.SHA256 != s.SHA256 || l.Size != s.Size || l.ContentType != s.ContentType || fmt.Sprint(l.Metadata) != fmt.Sprint(s.Metadata) ||
+			!l.RetainUntil.Equal(s.RetainUntil) || l.Mode != s.Mode || l.LegalHold != s.LegalHold || l.VersionID != s.VersionID {
+			t.Errorf("%s: list reports %+v\nstat reports %+v", l.Key, l, s)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
