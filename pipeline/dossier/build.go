@@ -89,19 +89,23 @@ func Build(ctx context.Context, s *Spec, opts Options) (*Manifest, error) {
 // parsedBudget bounds the attachment bytes whose parsed form is kept from
 // checking to binding. Above it (big scans) each file is parsed again when
 // its volume is bound, trading time for memory.
-const parsedBudget = 128 << 20
+const parsedBudget = 64 << 20
 
 func keepParsedWithinBudget(srcs []*source) {
-	total := 0
-	for _, s := range srcs {
-		total += len(s.Data)
-	}
-	if total <= parsedBudget {
+	if totalBytes(srcs) <= parsedBudget {
 		return
 	}
 	for _, s := range srcs {
 		s.parsed = nil
 	}
+}
+
+func totalBytes(srcs []*source) int {
+	total := 0
+	for _, s := range srcs {
+		total += len(s.Data)
+	}
+	return total
 }
 
 type builder struct {

@@ -48,8 +48,12 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 	out := make([]volumeOut, volumes)
 	g, gctx := errgroup.WithContext(ctx)
 	// A volume being bound is held in memory as parsed PDF objects; two at a
-	// time keep both CPUs busy and bound the peak.
-	g.SetLimit(min(2, runtime.GOMAXPROCS(0)))
+	// time keep both CPUs busy, one at a time bounds the peak for big scans.
+	workers := min(2, runtime.GOMAXPROCS(0))
+	if totalBytes(srcs) > parsedBudget {
+		workers = 1
+	}
+	g.SetLimit(workers)
 	for v := range volumes {
 		runs, marks, err := b.volumeRuns(p, srcs, inventory, v)
 		if err != nil {
