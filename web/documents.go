@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -78,7 +79,7 @@ func perApplication(k *templates.Kind) bool {
 type previewPage struct {
 	ID, Kind, Title, Application string
 	DocLang                      catalog.Lang
-	Query                        string // shared query of the document links
+	PDF, DOCX, Inline            template.URL // the document's links
 }
 
 func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -98,8 +99,25 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request, rq *reque
 		v.Set("application", application)
 	}
 	s.renderPage(w, r, rq, http.StatusOK, "preview", "web.preview.title",
-		previewPage{ID: id, Kind: kindName, Title: k.Title(l), Application: application, DocLang: l, Query: v.Encode()})
+		previewPage{ID: id, Kind: kindName, Title: k.Title(l), Application: application, DocLang: l,
+			PDF:    documentURL(id, kindName, v, "pdf", false),
+			DOCX:   documentURL(id, kindName, v, "docx", false),
+			Inline: documentURL(id, kindName, v, "pdf", true)})
 	return nil
+}
+
+// documentURL is the link of a case document; built here, escaped once,
+// so the template need not escape a query it cannot parse.
+func documentURL(id, kind string, q url.Values, format string, inline bool) template.URL {
+	v := url.Values{"format": {format}}
+	for k, vals := range q {
+		v[k] = vals
+	}
+	if inline {
+		v.Set("inline", "1")
+	}
+	u := url.URL{Path: "/competitions/" + id + "/documents/" + kind, RawQuery: v.Encode()}
+	return template.URL(u.String())
 }
 
 // myApplication is one of the applicant's own applications.

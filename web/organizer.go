@@ -77,6 +77,7 @@ type applicationRow struct {
 	App         competition.Application
 	Participant string
 	Cluster     string
+	Kinds       []kindRow // the documents of this application's stage
 }
 
 type kindRow struct {
@@ -112,16 +113,6 @@ func (s *Server) competitionPage(id string, rq *request) (competitionPage, error
 		}
 		p.Timeline = template.HTML(timelineSVG(cf, ds, s.today(), rq.lang))
 	}
-	for _, a := range cf.Applications {
-		row := applicationRow{App: a}
-		if pt := cf.Participant(a.Participant); pt != nil {
-			row.Participant = pt.Name.In(string(rq.lang))
-		}
-		if cl := cf.Cluster(a.Cluster); cl != nil {
-			row.Cluster = cl.Name.In(string(rq.lang))
-		}
-		p.Applications = append(p.Applications, row)
-	}
 	for _, k := range templates.Kinds() {
 		if k.FromCaseFile == nil {
 			continue
@@ -132,6 +123,23 @@ func (s *Server) competitionPage(id string, rq *request) (competitionPage, error
 		} else {
 			p.CaseKinds = append(p.CaseKinds, row)
 		}
+	}
+	for _, a := range cf.Applications {
+		row := applicationRow{App: a}
+		for _, k := range p.AppKinds {
+			// Annex 1 is the stage-1 form, Annex 4 the stage-2 one.
+			if (k.Name == "annex1" && a.Stage != 1) || (k.Name == "annex4" && a.Stage != 2) {
+				continue
+			}
+			row.Kinds = append(row.Kinds, k)
+		}
+		if pt := cf.Participant(a.Participant); pt != nil {
+			row.Participant = pt.Name.In(string(rq.lang))
+		}
+		if cl := cf.Cluster(a.Cluster); cl != nil {
+			row.Cluster = cl.Name.In(string(rq.lang))
+		}
+		p.Applications = append(p.Applications, row)
 	}
 	return p, nil
 }
