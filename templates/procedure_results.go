@@ -18,7 +18,7 @@ func buildResults(d *procedureDoc) error {
 	published, _ := d.cf.EventDate(competition.EventResultsPublished, "")
 	minutes := d.p.Meeting(competition.DocStage2Minutes)
 	d.add(document.Heading{Text: d.t("announcement.word"), Level: 1})
-	d.add(document.Heading{Text: d.t("results.title"), Level: 3})
+	d.add(d.subtitle(d.t("results.title")))
 	d.add(document.Table{Widths: []float64{1, 1}, Borderless: true, Size: document.BodySizePt, Rows: []document.Row{{Cells: []document.Cell{
 		{Text: comp.Place.In(d.l)}, {Text: d.dateLine(published), Align: document.AlignRight},
 	}}}})
@@ -31,8 +31,7 @@ func buildResults(d *procedureDoc) error {
 	rows := []document.Row{{Cells: []document.Cell{
 		{Text: "№", Bold: true, Align: document.AlignCenter},
 		{Text: d.t("col.participant"), Bold: true, Align: document.AlignCenter},
-		{Text: d.t("col.cluster"), Bold: true, Align: document.AlignCenter},
-		{Text: d.t("col.region"), Bold: true, Align: document.AlignCenter},
+		{Text: d.t("col.cluster_region"), Bold: true, Align: document.AlignCenter},
 		{Text: d.t("col.support"), Bold: true, Align: document.AlignCenter},
 	}}}
 	for i, w := range d.p.Winners {
@@ -43,10 +42,10 @@ func buildResults(d *procedureDoc) error {
 		}
 		rows = append(rows, document.Row{Cells: []document.Cell{
 			{Text: strconv.Itoa(i + 1), Align: document.AlignCenter},
-			{Text: d.participantOf(a)}, {Text: d.clusterOf(a)}, {Text: region}, {Text: d.amount(w.TotalSupport())},
+			{Text: d.participantOf(a)}, {Text: d.clusterOf(a) + "\n(" + region + ")"}, {Text: d.amount(w.TotalSupport())},
 		}})
 	}
-	d.add(document.Table{Widths: []float64{6, 28, 26, 16, 24}, HeaderRows: 1, Size: 11, Rows: rows})
+	d.add(document.Table{Widths: []float64{5, 30, 36, 29}, HeaderRows: 1, Size: 11, Rows: rows})
 	if comp.Website != "" {
 		d.para("results.website", "website", comp.Website)
 	}
