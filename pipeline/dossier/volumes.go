@@ -78,7 +78,9 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			for i := range runs {
 				runs[i].Parsed = nil // consumed by the original
 			}
-			mark := texts(b.langs, " / ", "dossier.copy_mark")
+			// The mark is in both languages whatever the sheets' language:
+			// «КӨШІРМЕ / КОПИЯ» reads the same to every clerk.
+			mark := texts(catalog.DocumentLangs, " / ", "dossier.copy_mark")
 			cp, err := b.prepare(filepath.Join("copy", name), func(w io.Writer) error {
 				return bindVolume(w, runs, p.VolumeSheets[v], mark, marks)
 			})
