@@ -212,3 +212,22 @@ func TestInventoryLongerThanAVolume(t *testing.T) {
 		t.Fatalf("want inventory_too_long, got %v", err)
 	}
 }
+
+func TestSingleLanguageSheets(t *testing.T) {
+	m, out := buildTestDossier(t, stage1(), Options{Languages: []catalog.Lang{catalog.RU}, Copies: true})
+	pages := pageTexts(t, filepath.Join(out, "volume-01.pdf"))
+	inventory, cert := pages[0], strings.Join(strings.Fields(pages[len(pages)-1]), " ")
+	if !strings.Contains(inventory, "Перечень документов") || strings.Contains(inventory, "Өтінім құрамына") {
+		t.Errorf("Russian-only inventory: %q", inventory)
+	}
+	if !strings.Contains(inventory, "Документ 2") || strings.Contains(inventory, "Құжат 2") {
+		t.Errorf("Russian-only inventory must print the Russian titles: %q", inventory)
+	}
+	if !strings.Contains(cert, sheetsPhrase(catalog.RU, m.Volumes[0].Sheets)) || strings.Contains(cert, "парақ") {
+		t.Errorf("Russian-only certification sheet: %q", cert)
+	}
+	copyFirst := pageTexts(t, filepath.Join(out, "copy", "volume-01.pdf"))[0]
+	if !strings.Contains(copyFirst, "КӨШІРМЕ / КОПИЯ") {
+		t.Errorf("the copy mark is bilingual whatever the sheets' language: %q", copyFirst)
+	}
+}
