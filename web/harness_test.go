@@ -36,14 +36,21 @@ type testUser struct {
 // testEnv is a server on an httptest listener with one user per role, a
 // second applicant (another participant) and the example competition.
 type testEnv struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *Server
 	http  *httptest.Server
 	dir   string
 	users map[string]*testUser
 }
 
-func newTestEnv(t *testing.T, tweak ...func(*Options)) *testEnv {
+func newTestEnv(t *testing.T, tweak ...func(*Options)) *testEnv { return newEnv(t, tweak...) }
+
+// newBenchEnv is the test server for benchmarks, without a rate limit.
+func newBenchEnv(b *testing.B) *testEnv {
+	return newEnv(b, func(o *Options) { o.RatePerSecond = 0 })
+}
+
+func newEnv(t testing.TB, tweak ...func(*Options)) *testEnv {
 	t.Helper()
 	dir := t.TempDir()
 	cases := filepath.Join(dir, "cases")
@@ -169,7 +176,9 @@ func (e *testEnv) postForm(c *http.Client, path string, v url.Values) (string, *
 }
 
 // exampleJSON is a bundled example input converted to JSON.
-func exampleJSON(t *testing.T, name string) string {
+func exampleJSON(t *testing.T, name string) string { return exampleJSONB(t, name) }
+
+func exampleJSONB(t testing.TB, name string) string {
 	t.Helper()
 	data, err := examples.Files.ReadFile(name)
 	if err != nil {
