@@ -35,7 +35,8 @@ type Options struct {
 	MessageLang catalog.Lang
 	Render      Renderer
 	// CacheDir holds pdfcpu's configuration and the stamp font; empty means
-	// the user cache directory.
+	// the user cache directory. pdfcpu keeps it in package state, so the
+	// first build in a process decides it.
 	CacheDir string
 	// Progress, when set, is told how many steps of total are done.
 	Progress func(done, total int)
@@ -61,6 +62,13 @@ func Build(ctx context.Context, s *Spec, opts Options) (*Manifest, error) {
 	langs := opts.Languages
 	if len(langs) == 0 {
 		langs, _ = s.languages()
+	}
+	for _, l := range langs {
+		if l != catalog.KK && l != catalog.RU {
+			ps := &problems{lang: lang}
+			ps.add("languages", "dossier.err.languages", "value", string(l))
+			return nil, ps.err()
+		}
 	}
 	if err := setupEngine(opts.CacheDir); err != nil {
 		return nil, err
