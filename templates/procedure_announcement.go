@@ -18,7 +18,7 @@ func init() {
 func buildAnnouncement(d *procedureDoc) error {
 	comp := d.cf.Competition
 	d.add(document.Heading{Text: d.t("announcement.word"), Level: 1})
-	d.add(document.Heading{Text: d.t("announcement.title"), Level: 3})
+	d.add(d.subtitle(d.t("announcement.title")))
 	d.add(document.Table{Widths: []float64{1, 1}, Borderless: true, Size: document.BodySizePt, Rows: []document.Row{{Cells: []document.Cell{
 		{Text: comp.Place.In(d.l)}, {Text: d.dateLine(comp.AnnouncementDate), Align: document.AlignRight},
 	}}}})

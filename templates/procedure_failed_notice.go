@@ -38,9 +38,9 @@ func buildFailedNotice(d *procedureDoc) error {
 	f := d.p.Failure
 	out := d.cf.Outcome()
 	s := strconv.Itoa(out.Stage)
-	d.add(document.Heading{Text: d.cf.Competition.Organizer.In(d.l), Level: 3})
+	d.add(d.subtitle(d.cf.Competition.Organizer.In(d.l)))
 	d.add(document.Heading{Text: d.t("announcement.word"), Level: 1})
-	d.add(document.Heading{Text: d.t("failed.title"), Level: 3})
+	d.add(d.subtitle(d.t("failed.title")))
 	d.add(document.Table{Widths: []float64{1, 1}, Borderless: true, Size: document.BodySizePt, Rows: []document.Row{{Cells: []document.Cell{
 		{Text: comp.Place.In(d.l) + "\n№ " + f.Number}, {Text: d.dateLine(f.Date), Align: document.AlignRight},
 	}}}})

@@ -157,7 +157,7 @@ func (d *procedureDoc) registrationOf(a *competition.Application) string {
 func (d *procedureDoc) header(organ, title string, m *competition.Meeting) {
 	d.add(document.Heading{Text: organ, Level: 1})
 	d.add(document.Heading{Text: d.t("protocol.word") + " № " + m.Number, Level: 1})
-	d.add(document.Heading{Text: title, Level: 3})
+	d.add(d.subtitle(title))
 	place := d.cf.Competition.Place
 	if m.Place != nil {
 		place = *m.Place
@@ -173,6 +173,11 @@ func (d *procedureDoc) header(organ, title string, m *competition.Meeting) {
 		d.add(document.Text(d.t("protocol.held", "date", d.dated(m.Date))))
 	}
 	d.add(document.Spacer{HeightPt: 6})
+}
+
+// subtitle is the centred bold line under a document's title ("о проведении ...").
+func (d *procedureDoc) subtitle(s string) document.Paragraph {
+	return document.Paragraph{Runs: []document.Run{{Text: s, Bold: true}}, Align: document.AlignCenter, SpaceAfterPt: 6}
 }
 
 // roleLabel names a role on the Commission or among the organizer's staff.
@@ -272,10 +277,10 @@ func (d *procedureDoc) applicationsTable(apps []*competition.Application, extraH
 	head := []document.Cell{{Text: "№", Bold: true, Align: document.AlignCenter},
 		{Text: d.t("col.participant"), Bold: true, Align: document.AlignCenter},
 		{Text: d.t("col.cluster"), Bold: true, Align: document.AlignCenter}}
-	widths := []float64{6, 32, 28}
+	widths := []float64{5, 27, 22}
 	for _, h := range extraHeads {
 		head = append(head, document.Cell{Text: h, Bold: true, Align: document.AlignCenter})
-		widths = append(widths, 34/float64(len(extraHeads)))
+		widths = append(widths, 46/float64(len(extraHeads)))
 	}
 	rows := []document.Row{{Cells: head}}
 	for i, a := range apps {
@@ -285,7 +290,7 @@ func (d *procedureDoc) applicationsTable(apps []*competition.Application, extraH
 		}
 		rows = append(rows, document.Row{Cells: cells})
 	}
-	return document.Table{Widths: widths, HeaderRows: 1, Rows: rows}
+	return document.Table{Widths: widths, HeaderRows: 1, Size: 11, Rows: rows}
 }
 
 // none prints the catalog's "none" line when a computed list is empty.

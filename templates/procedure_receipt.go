@@ -20,7 +20,7 @@ func buildReceipt(d *procedureDoc) error {
 	a := d.cf.Application(d.app)
 	r := a.Registration
 	part := d.cf.Participant(a.Participant)
-	d.add(document.Heading{Text: d.cf.Competition.Organizer.In(d.l), Level: 3})
+	d.add(d.subtitle(d.cf.Competition.Organizer.In(d.l)))
 	d.add(document.Heading{Text: d.t("receipt.title"), Level: 1})
 	d.add(document.Spacer{HeightPt: 6})
 

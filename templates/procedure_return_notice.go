@@ -22,7 +22,7 @@ func buildReturnNotice(d *procedureDoc) error {
 	if a.Stage == 2 {
 		item, required = "32", "7"
 	}
-	d.add(document.Heading{Text: d.cf.Competition.Organizer.In(d.l), Level: 3})
+	d.add(d.subtitle(d.cf.Competition.Organizer.In(d.l)))
 	d.add(document.Text(d.t("letter.ref", "number", r.Number, "date", d.plainDate(r.Date))))
 	d.add(document.Spacer{HeightPt: 6})
 	d.add(document.AnnexHeader{Lines: []string{
@@ -31,7 +31,7 @@ func buildReturnNotice(d *procedureDoc) error {
 		part.Signatory.Position.In(d.l) + " " + part.Signatory.FullName,
 	}})
 	d.add(document.Spacer{HeightPt: 12})
-	d.add(document.Heading{Text: d.t("return.title"), Level: 3})
+	d.add(d.subtitle(d.t("return.title")))
 	d.para("return.body"+map[int]string{1: "1", 2: "2"}[a.Stage],
 		"number", a.Registration.Number, "date", d.dated(a.Registration.Date),
 		"cluster", d.clusterOf(a), "item", item, "required", required)
