@@ -272,15 +272,14 @@ func (d *procedureDoc) numbered(items []string) {
 }
 
 // applicationsTable lists applications: №, participant, cluster, and the
-// extra columns.
-func (d *procedureDoc) applicationsTable(apps []*competition.Application, extraHeads []string, extra func(a *competition.Application) []string) document.Table {
+// extra columns with their relative widths (the first three take 51).
+func (d *procedureDoc) applicationsTable(apps []*competition.Application, extraHeads []string, extraWidths []float64, extra func(a *competition.Application) []string) document.Table {
 	head := []document.Cell{{Text: "№", Bold: true, Align: document.AlignCenter},
 		{Text: d.t("col.participant"), Bold: true, Align: document.AlignCenter},
 		{Text: d.t("col.cluster"), Bold: true, Align: document.AlignCenter}}
-	widths := []float64{5, 27, 22}
+	widths := append([]float64{5, 25, 21}, extraWidths...)
 	for _, h := range extraHeads {
 		head = append(head, document.Cell{Text: h, Bold: true, Align: document.AlignCenter})
-		widths = append(widths, 46/float64(len(extraHeads)))
 	}
 	rows := []document.Row{{Cells: head}}
 	for i, a := range apps {
@@ -290,7 +289,7 @@ func (d *procedureDoc) applicationsTable(apps []*competition.Application, extraH
 		}
 		rows = append(rows, document.Row{Cells: cells})
 	}
-	return document.Table{Widths: widths, HeaderRows: 1, Size: 11, Rows: rows}
+	return document.Table{Widths: widths, HeaderRows: 1, Size: 10, Rows: rows}
 }
 
 // none prints the catalog's "none" line when a computed list is empty.

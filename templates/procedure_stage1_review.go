@@ -25,7 +25,7 @@ func buildStage1Review(d *procedureDoc) error {
 	d.para("review1.intro", "count", strconv.Itoa(len(reviewed)))
 
 	d.add(d.bold(d.t("review1.conclusions")))
-	d.add(d.applicationsTable(reviewed, []string{d.t("col.authorized"), d.t("col.regional")},
+	d.add(d.applicationsTable(reviewed, []string{d.t("col.authorized"), d.t("col.regional")}, []float64{24, 25},
 		func(a *competition.Application) []string {
 			return []string{
 				d.conclusion(d.p.ConclusionOf(a.ID, competition.BodyAuthorized)),
