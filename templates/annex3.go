@@ -53,8 +53,9 @@ func buildLocalConclusion(input any, lang catalog.Lang, opt BuildOptions) (*docu
 		document.Spacer{HeightPt: 6},
 		document.Text(t("institution")),
 		document.FillLine{Value: c.Institution.In(l), Caption: t("caption.name"), Align: document.AlignCenter},
-		document.Justified(t("confirm", "presence", t("presence."+choice(c.Participants, opt.Blank)),
-			"expediency", t("expediency."+choice(c.Expediency, opt.Blank)))),
+		// Left-aligned: the blank form's "болуын/болмауын" would stretch a justified line.
+		document.Paragraph{Runs: []document.Run{{Text: t("confirm", "presence", t("presence."+choice(c.Participants, opt.Blank)),
+			"expediency", t("expediency."+choice(c.Expediency, opt.Blank)))}}, FirstLineIndent: true, SpaceBeforePt: 6},
 		document.Spacer{HeightPt: 6},
 		localMembersTable(lang, c, opt.Blank),
 		document.Spacer{HeightPt: 12},
