@@ -195,3 +195,24 @@ func TestCaseRegisterJSON(t *testing.T) {
 		t.Errorf("registration %+v", reg)
 	}
 }
+
+// Item 5: an announcement fewer than 60 calendar days before the deadline is
+// refused, and so is a receipt for a registration after the deadline (item 13).
+func TestAnnouncementAndReceiptRefusedOutsideTheirLimits(t *testing.T) {
+	dir := t.TempDir()
+	p := writeEdited(t, dir, "competition.yaml", func(s string) string {
+		s = strings.Replace(s, "announcement_date: 2026-01-12", "announcement_date: 2026-02-02", 1)
+		return strings.Replace(s, "date: 2026-03-20\n      time: \"16:45\"", "date: 2026-03-23\n      time: \"16:45\"", 1)
+	})
+	r := runCLI(t, dir, "render", "announcement", "--input", p, "--out", "o", "--lang", "ru")
+	if r.code != 2 || !strings.Contains(r.stderr, "пункт 5") || !strings.Contains(r.stderr, "46") {
+		t.Errorf("announcement 46 days ahead: exit %d: %s", r.code, r.stderr)
+	}
+	r = runCLI(t, dir, "render", "receipt", "--input", p, "--application", "A-04", "--out", "o", "--lang", "kk")
+	if r.code != 2 || !strings.Contains(r.stderr, "13-тармағы") {
+		t.Errorf("receipt after the deadline: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
+		t.Errorf("output written: %v", err)
+	}
+}
