@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -18,6 +19,8 @@ type archiveLsOptions struct {
 	Stage       int
 	Application string
 	Kind        string
+	Document    string
+	SHA256      string
 	From, To    string
 	Signed      bool
 	Unsigned    bool
@@ -31,6 +34,8 @@ func (o *archiveLsOptions) AddFlags(cmd *cobra.Command) {
 	f.IntVar(&o.Stage, "stage", 0, "only this stage (1 or 2)")
 	f.StringVar(&o.Application, "application", "", "only this application")
 	f.StringVar(&o.Kind, "kind", "", "only this document kind")
+	f.StringVar(&o.Document, "document", "", "only this document (e.g. dossier, minutes-stage1)")
+	f.StringVar(&o.SHA256, "sha256", "", "only objects with this content: a SHA-256 or its first 8+ hex digits (is this file archived, and where?)")
 	f.StringVar(&o.From, "from", "", "archived on or after this date (YYYY-MM-DD)")
 	f.StringVar(&o.To, "to", "", "archived on or before this date (YYYY-MM-DD)")
 	f.BoolVar(&o.Signed, "signed", false, "only signed copies")
@@ -53,7 +58,7 @@ func init() {
 
 func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 	lang := archiveLang()
-	f := archive.Filter{Competition: opts.Competition, Stage: opts.Stage, Application: opts.Application, Kind: opts.Kind, Manifests: opts.All}
+	f := archive.Filter{Competition: opts.Competition, Stage: opts.Stage, Application: opts.Application, Kind: opts.Kind, Document: opts.Document, SHA256: strings.ToLower(opts.SHA256), Manifests: opts.All}
 	var err error
 	if f.From, err = parseDay(lang, "from", opts.From, false); err != nil {
 		return err

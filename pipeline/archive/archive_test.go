@@ -191,6 +191,9 @@ func TestListFilters(t *testing.T) {
 		{"from", Filter{From: time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC)}, 2},
 		{"range", Filter{From: time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 3, 11, 23, 0, 0, 0, time.UTC)}, 1},
 		{"with manifests", Filter{Manifests: true}, 6},
+		{"document", Filter{Document: "annex4"}, 1},
+		{"content", Filter{SHA256: fileSHA256(t, p)[:12]}, 3},
+		{"other content", Filter{SHA256: "00000000"}, 0},
 	} {
 		t.Run(tc.scenario, func(t *testing.T) {
 			got, err := ta.List(ctx, tc.f)
@@ -198,6 +201,9 @@ func TestListFilters(t *testing.T) {
 				t.Errorf("%d entries (%v), want %d: %+v", len(got), err, tc.want, got)
 			}
 		})
+	}
+	if _, err := ta.List(ctx, Filter{SHA256: "abc"}); !IsInput(err) {
+		t.Errorf("filter with a 3-digit hash: err = %v", err)
 	}
 	if _, err := ta.List(ctx, Filter{Competition: "../x"}); !IsInput(err) {
 		t.Errorf("filter with '..': err = %v", err)

@@ -46,9 +46,9 @@ func IsInput(err error) bool {
 
 var inputKeys = map[string]bool{
 	"archive.err.field_empty": true, "archive.err.field_bad": true, "archive.err.field_long": true,
-	"archive.err.stage": true, "archive.err.kind": true, "archive.err.file_name": true,
+	"archive.err.stage": true, "archive.err.file_name": true,
 	"archive.err.file_read": true, "archive.err.no_files": true, "archive.err.duplicate_file": true,
 	"archive.err.dossier_manifest": true, "archive.err.manifest_mismatch": true,
 	"archive.err.out_exists": true, "archive.err.signer": true, "archive.err.url": true,
-	"archive.err.retention": true, "archive.err.retention_mode": true, "archive.err.credentials": true, "archive.err.not_found": true, "archive.err.sign_target": true,
+	"archive.err.retention": true, "archive.err.sha256": true, "archive.err.retention_mode": true, "archive.err.credentials": true, "archive.err.not_found": true, "archive.err.sign_target": true,
 }

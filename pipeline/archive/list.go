@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/konkurs/konkurs/storage"
@@ -36,8 +37,12 @@ type Filter struct {
 	Stage       int
 	Application string
 	Kind        string
-	From, To    time.Time // archived within [From, To]
-	Signed      *bool
+	Document    string
+	// SHA256 finds the objects with this content (a prefix of at least 8
+	// hex digits is enough): "is this file in the archive, and where?"
+	SHA256   string
+	From, To time.Time // archived within [From, To]
+	Signed   *bool
 	// Manifests includes the sets' manifests, hidden by default.
 	Manifests bool
 }
@@ -60,12 +65,15 @@ func (f Filter) prefix() string {
 
 // Validate checks the identifiers of the filter.
 func (f Filter) Validate() error {
-	for _, c := range []struct{ field, v string }{{"competition", f.Competition}, {"application", f.Application}, {"kind", f.Kind}} {
+	for _, c := range []struct{ field, v string }{{"competition", f.Competition}, {"application", f.Application}, {"kind", f.Kind}, {"document", f.Document}} {
 		if c.v != "" {
 			if err := validIdent(c.field, c.v); err != nil {
 				return err
 			}
 		}
+	}
+	if f.SHA256 != "" && (len(f.SHA256) < 8 || storage.ValidateSHA256(f.SHA256+strings.Repeat("0", 64-min(64, len(f.SHA256)))) != nil) {
+		return newError("archive.err.sha256", nil, "value", f.SHA256)
 	}
 	if f.Stage != 0 && f.Stage != 1 && f.Stage != 2 {
 		return newError("archive.err.stage", nil, "value", strconv.Itoa(f.Stage))
@@ -103,6 +111,10 @@ func (f Filter) match(e Entry) bool {
 	case f.Application != "" && e.Application != f.Application:
 		return false
 	case f.Kind != "" && e.Kind != f.Kind:
+		return false
+	case f.Document != "" && e.Document != f.Document:
+		return false
+	case f.SHA256 != "" && !strings.HasPrefix(e.SHA256, f.SHA256):
 		return false
 	case !f.From.IsZero() && e.ArchivedAt.Before(f.From):
 		return false
