@@ -170,7 +170,7 @@ func (d *procedureDoc) header(organ, title string, m *competition.Meeting) {
 		}}},
 	})
 	if m.Signed != nil && !m.Signed.Equal(m.Date.Time) {
-		d.add(document.Text(d.t("protocol.held", "date", d.dated(m.Date))))
+		d.add(document.Text(d.t("protocol.held", "date", d.plainDate(m.Date))))
 	}
 	d.add(document.Spacer{HeightPt: 6})
 }

@@ -33,7 +33,7 @@ func buildReturnNotice(d *procedureDoc) error {
 	d.add(document.Spacer{HeightPt: 12})
 	d.add(d.subtitle(d.t("return.title")))
 	d.para("return.body"+map[int]string{1: "1", 2: "2"}[a.Stage],
-		"number", a.Registration.Number, "date", d.dated(a.Registration.Date),
+		"number", a.Registration.Number, "date", d.plainDate(a.Registration.Date),
 		"cluster", d.clusterOf(a), "item", item, "required", required)
 	reasons := make([]string, 0, len(r.Reasons))
 	for _, why := range r.Reasons {

@@ -34,7 +34,7 @@ func buildAdmission(stage int) func(d *procedureDoc) error {
 
 		registered := d.cf.Registered(stage)
 		d.add(d.bold(d.t("protocol.heard")))
-		d.para("admission.intro"+s, "deadline", d.dated(deadline), "count", strconv.Itoa(len(registered)))
+		d.para("admission.intro"+s, "deadline", d.plainDate(deadline), "count", strconv.Itoa(len(registered)))
 		d.add(d.applicationsTable(registered,
 			[]string{d.t("col.registration"), d.t("col.missing"), d.t("col.result")}, []float64{16, 18, 15},
 			func(a *competition.Application) []string {
