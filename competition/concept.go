@@ -11,19 +11,16 @@ import (
 type Concept struct {
 	// CompetitionYear is the year of the competition; section 7's indicators
 	// cover the four years before it (the seed prints 2010–2013 for 2015).
-	CompetitionYear int      `yaml:"competition_year" json:"competition_year" validate:"required,gte=2015,lte=2100"`
-	Cluster         Text     `yaml:"cluster" json:"cluster"`
-	Applicant       Text     `yaml:"applicant" json:"applicant"`
-	Sections        Sections `yaml:"sections" json:"sections" validate:"dive,dive"`
+	CompetitionYear int             `yaml:"competition_year" json:"competition_year" validate:"required,gte=2015,lte=2100"`
+	Cluster         Text            `yaml:"cluster" json:"cluster"`
+	Applicant       Text            `yaml:"applicant" json:"applicant"`
+	Sections        ConceptSections `yaml:"sections" json:"sections" validate:"dive,dive"`
 	// Companies are section 7's cards, one per company or organization.
 	Companies []Company `yaml:"companies" json:"companies" validate:"required,min=1,max=500,dive"`
 	// MinNonAffiliated overrides criterion 1.1's minimum of non-affiliated
 	// legal entities (default DefaultMinNonAffiliated).
 	MinNonAffiliated int `yaml:"min_non_affiliated,omitempty" json:"min_non_affiliated,omitempty" validate:"omitempty,gte=1,lte=500"`
 }
-
-// Sections holds the applicant's content keyed by outline item id ("1.3").
-type Sections map[string]Content
 
 // DefaultMinNonAffiliated: criterion 1.1 requires a group of at least 10
 // non-affiliated legal entities. Annex 2 section 3.1 speaks of at least six

@@ -10,6 +10,8 @@ import (
 
 	"github.com/invopop/jsonschema"
 	"gopkg.in/yaml.v3"
+
+	"github.com/konkurs/konkurs/catalog"
 )
 
 // MaxParagraph bounds one paragraph of a concept or strategy: a 25-page
@@ -222,3 +224,33 @@ func FormatNumber(v float64) string {
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 	return strings.Replace(s, ".", ",", 1)
 }
+
+// schema describes the sections of this outline for `konkurs schema`: one
+// property per item that takes content, titled with the decree's heading in
+// both languages, and no other key.
+func (o Outline) schema() *jsonschema.Schema {
+	r := &jsonschema.Reflector{DoNotReference: true}
+	props := jsonschema.NewProperties()
+	for _, it := range o {
+		if !it.Content {
+			continue
+		}
+		item := r.Reflect(Content{})
+		item.Version, item.ID = "", ""
+		item.Title = it.ID + " " + catalog.T(catalog.KK, it.Key) + " / " + catalog.T(catalog.RU, it.Key)
+		props.Set(it.ID, item)
+	}
+	return &jsonschema.Schema{Type: "object", Properties: props, AdditionalProperties: jsonschema.FalseSchema}
+}
+
+// ConceptSections are Annex 2's sections keyed by item number.
+type ConceptSections map[string]Content
+
+// JSONSchema lists the items of Annex 2's structure.
+func (ConceptSections) JSONSchema() *jsonschema.Schema { return ConceptOutline.schema() }
+
+// StrategySections are Annex 5's sections keyed by item number.
+type StrategySections map[string]Content
+
+// JSONSchema lists the items of Annex 5's structure.
+func (StrategySections) JSONSchema() *jsonschema.Schema { return StrategyOutline.schema() }

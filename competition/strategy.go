@@ -5,9 +5,9 @@ import "fmt"
 // Strategy is the input of Annex 5: the strategy of territorial cluster
 // development submitted at the second stage (item 7.2), sections 1–10.
 type Strategy struct {
-	Cluster   Text     `yaml:"cluster" json:"cluster"`
-	Applicant Text     `yaml:"applicant" json:"applicant"`
-	Sections  Sections `yaml:"sections" json:"sections" validate:"dive,dive"`
+	Cluster   Text             `yaml:"cluster" json:"cluster"`
+	Applicant Text             `yaml:"applicant" json:"applicant"`
+	Sections  StrategySections `yaml:"sections" json:"sections" validate:"dive,dive"`
 	// Finance holds section 9's figures; the text of its items is in Sections.
 	Finance StrategyFinance `yaml:"finance" json:"finance"`
 }

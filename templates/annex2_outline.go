@@ -10,7 +10,7 @@ import (
 // the decree's outline with its number, followed by the applicant's content;
 // figures an item computes (a table of companies, a cash flow) are inserted
 // by extra after the item's own text.
-func outlineBlocks(lang catalog.Lang, o competition.Outline, sections competition.Sections,
+func outlineBlocks(lang catalog.Lang, o competition.Outline, sections map[string]competition.Content,
 	extra map[string]func() []document.Block) []document.Block {
 	l := string(lang)
 	var blocks []document.Block
