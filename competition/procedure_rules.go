@@ -337,6 +337,23 @@ func (c *CaseFile) checkProcedureDates(ve *ValidationError, p *Procedure) {
 	if p.RoadmapsDue != nil {
 		notBefore("procedure.roadmaps_due", *p.RoadmapsDue, min1Path, min1, "26")
 	}
+	if m := p.Meeting(DocStage2Minutes); m != nil {
+		// Item 40: the results are announced once the minutes are received.
+		if d, ok := c.EventDate(EventResultsPublished, ""); ok {
+			signedPath := min2Path
+			if m.Signed != nil {
+				signedPath = strings.TrimSuffix(min2Path, ".date") + ".signed"
+			}
+			notBefore(c.eventPath(EventResultsPublished), d, signedPath, m.SignedOn(), "40")
+		}
+	}
+	for i, a := range c.Applications {
+		// Items 24 and 8: a stage-1 participant applies to stage 2 after the
+		// Commission admitted it.
+		if a.Stage == 2 && !a.SkippedStage1 && a.Registration != nil {
+			notBefore(indexPath("applications", i, "registration.date"), a.Registration.Date, min1Path, min1, "24")
+		}
+	}
 	for i, r := range p.Returns {
 		a := c.Application(r.Application)
 		if a == nil {
@@ -379,6 +396,15 @@ func (c *CaseFile) checkProcedureDates(ve *ValidationError, p *Procedure) {
 			notBefore("procedure.failure.date", f.Date, adm1Path, adm1, "41")
 		}
 	}
+}
+
+func (c *CaseFile) eventPath(kind EventKind) string {
+	for i, e := range c.Events {
+		if e.Kind == kind && e.Application == "" {
+			return indexPath("events", i, "date")
+		}
+	}
+	return "events"
 }
 
 func (c *CaseFile) applicationIndex(id string) int {

@@ -171,6 +171,14 @@ events:
 				return strings.Replace(s, "stage2_reviews:\n    - application: A-06", "stage2_reviews:\n    - application: A-99", 1)
 			},
 			[]string{"procedure.stage2_reviews[0].application: unknown_application"}, []string{"A-99"}},
+		{"results announced before the minutes were signed",
+			func(s string) string {
+				return strings.Replace(s, "  - kind: results_published\n    date: 2026-11-13", "  - kind: results_published\n    date: 2026-11-09", 1)
+			},
+			[]string{"events[18].date: proc_date_order"}, []string{"пункт 40", "procedure.meetings[5].signed", "2026-11-10"}},
+		{"stage-2 registration before the stage-1 minutes",
+			func(s string) string { return strings.Replace(s, "date: 2026-09-15", "date: 2026-05-20", 1) },
+			[]string{"applications[5].registration.date: proc_date_order"}, []string{"пункт 24"}},
 		{"failure declared though enough comply",
 			func(s string) string { return s + "  failure:\n    number: \"9\"\n    date: 2026-03-27\n" },
 			[]string{"procedure.failure: proc_failure_not_due"}, []string{"пункт 41"}},
