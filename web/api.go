@@ -232,7 +232,7 @@ func (s *Server) apiApplication(w http.ResponseWriter, r *http.Request, rq *requ
 
 func (s *Server) apiCaseDocument(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
-	f, err := s.caseDocument(r, rq, r.PathValue("id"), r.PathValue("kind"), q.Get("application"), q.Get("lang"), q.Get("format"))
+	f, err := s.caseDocument(r.Context(), rq, r.PathValue("id"), r.PathValue("kind"), q.Get("application"), q.Get("lang"), q.Get("format"))
 	if err != nil {
 		return err
 	}

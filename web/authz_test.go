@@ -88,6 +88,17 @@ func matrixCases(t *testing.T) []matrixCase {
 			},
 			allowed: []string{"organizer", "applicant"}, ownership: true},
 	}
+	// Archive: the organizer stores, archivists (and organizers) read, only
+	// archivists add signed copies; applicants never reach it.
+	cases = append(cases,
+		matrixCase{route: "POST /api/competitions/{id}/archive/{kind}", method: "POST", path: fixed("/api/competitions/tc-2026/archive/annex1?application=A-01"), allowed: []string{"organizer"}},
+		matrixCase{route: "GET /api/archive", method: "GET", path: fixed("/api/archive?competition=tc-2026"), allowed: []string{"organizer", "archivist"}},
+		matrixCase{route: "GET /api/archive/object", method: "GET", path: fixed("/api/archive/object?id=" + archivedAnnex1), allowed: []string{"organizer", "archivist"}},
+		matrixCase{route: "POST /api/archive/verify", method: "POST", path: fixed("/api/archive/verify?prefix=tc-2026/"), allowed: []string{"organizer", "archivist"}},
+		matrixCase{route: "POST /api/archive/sign", method: "POST", path: fixed("/api/archive/sign?name=signed.pdf&original=" + archivedAnnex1),
+			body: func(t *testing.T, e *testEnv, _ bool) (string, string) { return string(signedScan(t, e)), "application/pdf" },
+			allowed: []string{"archivist"}},
+	)
 	// A whole-competition procedure document, when one is built in: the
 	// organizer's alone, even for an applicant of that competition.
 	for _, k := range templates.Kinds() {
@@ -100,8 +111,15 @@ func matrixCases(t *testing.T) []matrixCase {
 	return cases
 }
 
+// archivedAnnex1 is the Kazakh PDF of A-01's Annex 1 once archived.
+const archivedAnnex1 = "tc-2026/stage-1/application/A-01/annex1/v1/annex1.kk.pdf"
+
 func TestAuthorizationMatrix(t *testing.T) {
 	e := newTestEnv(t)
+	// Something in the archive for the read routes to find.
+	if resp := e.api("organizer", "POST", "/api/competitions/tc-2026/archive/annex1?application=A-01", nil, ""); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("archive annex1: %d %s", resp.StatusCode, readAll(t, resp))
+	}
 	cases := matrixCases(t)
 	covered := map[string]bool{}
 	for _, mc := range cases {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -14,7 +15,7 @@ import (
 // caseDocument renders a document of a competition from its case file:
 // a whole-case kind (protocols, minutes: organizers only) or an
 // application's form (its own applicant may render it too).
-func (s *Server) caseDocument(r *http.Request, rq *request, id, kindName, application, lang, format string) (renderedFile, error) {
+func (s *Server) caseDocument(ctx context.Context, rq *request, id, kindName, application, lang, format string) (renderedFile, error) {
 	k, err := templates.Lookup(kindName)
 	if err != nil || k.FromCaseFile == nil {
 		return renderedFile{}, errNotFound
@@ -55,12 +56,12 @@ func (s *Server) caseDocument(r *http.Request, rq *request, id, kindName, applic
 	if err != nil {
 		return renderedFile{}, inputProblem(err)
 	}
-	return s.renderOne(r.Context(), k, in, l, wr, false)
+	return s.renderOne(ctx, k, in, l, wr, false)
 }
 
 func (s *Server) handleCaseDocument(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
-	f, err := s.caseDocument(r, rq, r.PathValue("id"), r.PathValue("kind"), q.Get("application"), q.Get("lang"), q.Get("format"))
+	f, err := s.caseDocument(r.Context(), rq, r.PathValue("id"), r.PathValue("kind"), q.Get("application"), q.Get("lang"), q.Get("format"))
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	// Render once here so that a problem shows as a page, not a broken frame.
-	if _, err := s.caseDocument(r, rq, id, kindName, application, string(l), "pdf"); err != nil {
+	if _, err := s.caseDocument(r.Context(), rq, id, kindName, application, string(l), "pdf"); err != nil {
 		return err
 	}
 	k, _ := templates.Lookup(kindName)

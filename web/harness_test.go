@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -17,6 +18,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/config"
+	"github.com/konkurs/konkurs/pipeline/archive"
 	"github.com/konkurs/konkurs/examples"
 )
 
@@ -82,7 +85,13 @@ func newEnv(t testing.TB, tweak ...func(*Options)) *testEnv {
 			t.Fatal(err)
 		}
 	}
-	opts := Options{Users: users, CasesDir: cases, Now: func() time.Time { return fixedNow }, DefaultLang: catalog.KK}
+	// A real local archive (the embedded backend, with retention locks).
+	arch, err := archive.Open(context.Background(), "file:"+filepath.Join(dir, "archive"), config.Default().Archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { arch.Close() })
+	opts := Options{Users: users, CasesDir: cases, Archive: arch, Now: func() time.Time { return fixedNow }, DefaultLang: catalog.KK}
 	for _, f := range tweak {
 		f(&opts)
 	}

@@ -38,6 +38,13 @@ func (s *Server) routeTable() []route {
 		page("GET /documents/{kind}", s.handleDocumentForm, org),
 		page("POST /documents/{kind}", s.handleDocumentSubmit, org),
 
+		page("POST /competitions/{id}/archive", s.handleArchiveCaseDocument, org),
+		page("GET /archive", s.handleArchive, arc, org),
+		page("GET /archive/document", s.handleArchiveDocument, arc, org),
+		page("GET /archive/download", s.handleArchiveDownload, arc, org),
+		page("POST /archive/verify", s.handleArchiveVerify, arc, org),
+		page("POST /archive/sign", s.handleArchiveSign, arc),
+
 		{pattern: "GET /api/openapi.json", access: public, api: true, handle: s.handleOpenAPI},
 		api("GET /api/me", s.apiMe),
 		api("GET /api/kinds", s.apiKinds),
@@ -50,6 +57,11 @@ func (s *Server) routeTable() []route {
 		api("PUT /api/competitions/{id}/casefile", s.apiUploadCaseFile, org),
 		api("GET /api/competitions/{id}/applications/{app}", s.apiApplication, org, app),
 		api("GET /api/competitions/{id}/documents/{kind}", s.apiCaseDocument, org, app),
+		api("POST /api/competitions/{id}/archive/{kind}", s.apiArchiveCaseDocument, org),
+		api("GET /api/archive", s.apiArchive, arc, org),
+		api("GET /api/archive/object", s.handleArchiveDownload, arc, org),
+		api("POST /api/archive/verify", s.apiArchiveVerify, arc, org),
+		api("POST /api/archive/sign", s.apiArchiveSign, arc),
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/pipeline/archive"
 	"github.com/konkurs/konkurs/pipeline/calendar"
 )
 
@@ -20,6 +21,8 @@ import (
 type Options struct {
 	Users    *Users
 	CasesDir string
+	// Archive, when set, serves the archivist's pages and API.
+	Archive *archive.Archive
 	// Calendar counts working days for the deadlines (embedded when nil).
 	Calendar *calendar.Calendar
 	Horizon  int            // working days for "due soon"

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/pipeline/archive"
 	"github.com/konkurs/konkurs/pipeline/calendar"
 	"github.com/konkurs/konkurs/web"
 )
@@ -62,10 +63,20 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 	if err != nil || lang == catalog.EN {
 		lang = catalog.KK
 	}
+	// The archive is optional for serving forms: when it cannot be opened
+	// the archive pages say so and everything else works.
+	arch, err := archive.Open(cmd.Context(), "", cfg.Archive)
+	if err != nil {
+		logger.Warn("archive unavailable", "location", cfg.Archive.URL, "err", err)
+		arch = nil
+	} else {
+		defer arch.Close()
+	}
 	tlsOn := cfg.Server.TLSCert != "" && cfg.Server.TLSKey != ""
 	srv, err := web.New(web.Options{
 		Users:          users,
 		CasesDir:       cfg.CasesPath(),
+		Archive:        arch,
 		Calendar:       cal,
 		Horizon:        cfg.Scheduler.HorizonWorkingDays,
 		Location:       loc,
