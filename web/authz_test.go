@@ -96,7 +96,9 @@ func matrixCases(t *testing.T) []matrixCase {
 		matrixCase{route: "GET /api/archive/object", method: "GET", path: fixed("/api/archive/object?id=" + archivedAnnex1), allowed: []string{"organizer", "archivist"}},
 		matrixCase{route: "POST /api/archive/verify", method: "POST", path: fixed("/api/archive/verify?prefix=tc-2026/"), allowed: []string{"organizer", "archivist"}},
 		matrixCase{route: "POST /api/archive/sign", method: "POST", path: fixed("/api/archive/sign?name=signed.pdf&original=" + archivedAnnex1),
-			body: func(t *testing.T, e *testEnv, _ bool) (string, string) { return string(signedScan(t, e)), "application/pdf" },
+			body: func(t *testing.T, e *testEnv, _ bool) (string, string) {
+				return string(signedScan(t, e)), "application/pdf"
+			},
 			allowed: []string{"archivist"}},
 	)
 	// A whole-competition procedure document, when one is built in: the

@@ -19,8 +19,8 @@ import (
 
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/config"
-	"github.com/konkurs/konkurs/pipeline/archive"
 	"github.com/konkurs/konkurs/examples"
+	"github.com/konkurs/konkurs/pipeline/archive"
 )
 
 // fixedNow is "today" in the tests: after the example's stage-1 deadline
