@@ -109,17 +109,27 @@ func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 		if e.RetainUntil != nil {
 			until = e.RetainUntil.Format("2006-01-02")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Kind, humanBytes(e.Size), e.ArchivedAt.Format("2006-01-02"), signed, until, e.SHA256[:min(12, len(e.SHA256))])
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Kind, humanBytes(e.Size), e.ArchivedAt.In(archiveZone()).Format("2006-01-02"), signed, until, e.SHA256[:min(12, len(e.SHA256))])
 	}
 	return tw.Flush()
 }
 
-// parseDay reads YYYY-MM-DD; endOfDay makes --to inclusive.
+// archiveZone is the configured time zone (Asia/Almaty by default): dates
+// typed and shown by archive staff are local dates, not UTC ones.
+func archiveZone() *time.Location {
+	if loc, err := time.LoadLocation(globals.Config.Scheduler.TimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
+// parseDay reads YYYY-MM-DD in the configured zone; endOfDay makes --to
+// inclusive.
 func parseDay(lang catalog.Lang, flag, v string, endOfDay bool) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse("2006-01-02", v)
+	t, err := time.ParseInLocation("2006-01-02", v, archiveZone())
 	if err != nil {
 		return t, invalidInput(errors.New(catalog.T(lang, "archive.flag.date", "flag", flag, "value", v)))
 	}
