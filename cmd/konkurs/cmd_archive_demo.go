@@ -81,7 +81,7 @@ func demoArchive(cmd *cobra.Command, d *demoRun) error {
 		if res.AlreadySigned {
 			key = "archive.sign.already"
 		}
-		fmt.Fprintln(w, catalog.T(d.lang, key, "id", res.ID, "original", res.OriginalID, "mode", string(res.Mode), "until", res.RetainUntil.Format("2006-01-02")))
+		fmt.Fprintln(w, catalog.T(d.lang, key, "id", res.ID, "original", res.OriginalID, "mode", string(res.Mode), "until", res.RetainUntil.In(archiveZone()).Format("2006-01-02")))
 	}
 	rep, err := a.Verify(ctx, compID+"/")
 	if err != nil {

@@ -107,7 +107,7 @@ func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 			signed = catalog.T(lang, "archive.ls.yes")
 		}
 		if e.RetainUntil != nil {
-			until = e.RetainUntil.Format("2006-01-02")
+			until = e.RetainUntil.In(archiveZone()).Format("2006-01-02")
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Kind, humanBytes(e.Size), e.ArchivedAt.In(archiveZone()).Format("2006-01-02"), signed, until, e.SHA256[:min(12, len(e.SHA256))])
 	}

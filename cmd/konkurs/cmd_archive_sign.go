@@ -53,6 +53,6 @@ func runArchiveSign(cmd *cobra.Command, opts archiveSignOptions, id, file string
 		key = "archive.sign.already"
 	}
 	_, err = fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, key, "id", res.ID, "original", res.OriginalID,
-		"mode", string(res.Mode), "until", res.RetainUntil.Format("2006-01-02")))
+		"mode", string(res.Mode), "until", res.RetainUntil.In(archiveZone()).Format("2006-01-02")))
 	return err
 }
