@@ -7,5 +7,5 @@ import "embed"
 
 // Files holds every example input.
 //
-//go:embed *.yaml
+//go:embed *.yaml attachments/*.pdf
 var Files embed.FS
