@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -232,5 +234,74 @@ func TestBrowserOrganizerRegistersAndRenders(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(e.dir, "cases", "tc-2026.yaml"))
 	if !strings.Contains(string(data), "01-12/0177") {
 		t.Errorf("registration not in the case file")
+	}
+}
+
+// The archive's journey: the organizer renders the stage-1 minutes and
+// archives them; the archivist uploads the signed scan, finds the signed
+// minutes by searching, opens their versions and downloads the scan, whose
+// SHA-256 the browser computes and compares with the archive's.
+func TestBrowserMinutesArchivedSignedAndDownloaded(t *testing.T) {
+	ctx := browserTest(t)
+	e := newTestEnv(t)
+	scan := filepath.Join(t.TempDir(), "minutes-signed.pdf")
+	if err := os.WriteFile(scan, signedScan(t, e), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx,
+		loginSteps(e.http.URL, "organizer"),
+		chromedp.Navigate(e.http.URL+"/competitions/tc-2026"),
+		chromedp.Click(chromedp.ID("render-stage1-minutes-kk")),
+		chromedp.WaitVisible(chromedp.ID("pdf-preview")),
+		screenshot(t, "organizer-stage1-minutes-preview"),
+	)
+	if ct := run(t, ctx, chromedp.Evaluate[string](`fetch(document.getElementById("download-pdf").href).then(r => r.headers.get("content-type"))`, chromedp.EvalAwaitPromise)); ct != "application/pdf" {
+		t.Fatalf("minutes PDF: %q", ct)
+	}
+	do(t, ctx,
+		chromedp.Click(chromedp.ID("archive-submit")),
+		chromedp.WaitVisible(chromedp.ID("archived")),
+		chromedp.Click(chromedp.CSS("form.logout button")),
+		chromedp.WaitVisible(chromedp.ID("login-submit")),
+		loginSteps(e.http.URL, "archivist"),
+		chromedp.Navigate(e.http.URL+"/archive"),
+		chromedp.SetValue(chromedp.ID("a-competition"), "tc-2026"),
+		chromedp.SetValue(chromedp.ID("a-kind"), "stage1-minutes"),
+		chromedp.Click(chromedp.ID("archive-submit")),
+		chromedp.WaitVisible(chromedp.ID("archive-results")),
+		chromedp.Click(chromedp.CSS(`#archive-results a`)),
+		chromedp.WaitVisible(chromedp.ID("sign-form")),
+		chromedp.SetUploadFiles(chromedp.ID("s-file"), []string{scan}),
+		chromedp.Click(chromedp.ID("sign-submit")),
+		chromedp.WaitVisible(chromedp.ID("signed-ok")),
+		screenshot(t, "archivist-signed-uploaded"),
+		chromedp.Navigate(e.http.URL+"/archive?search=1&competition=tc-2026&signed=yes"),
+		chromedp.WaitVisible(chromedp.ID("archive-results")),
+		screenshot(t, "archivist-search-signed"),
+	)
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#archive-results tbody tr").length`)); n != 1 {
+		t.Fatalf("search for signed minutes found %d rows", n)
+	}
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`#archive-results a`)),
+		chromedp.WaitVisible(chromedp.ID("versions")),
+		chromedp.Click(chromedp.ID("verify-submit")),
+		chromedp.WaitVisible(chromedp.ID("verify-ok")),
+		screenshot(t, "archivist-versions-verified"),
+	)
+	// Download the signed copy and hash it in the browser.
+	check := run(t, ctx, chromedp.Evaluate[map[string]string](`(async () => {
+		const row = [...document.querySelectorAll("#versions tbody tr")].find(r => r.querySelector(".status"));
+		const shown = row.querySelector("code.sha").textContent.trim();
+		const resp = await fetch(row.querySelector("a.archive-download").href);
+		const digest = await crypto.subtle.digest("SHA-256", await resp.arrayBuffer());
+		const hex = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, "0")).join("");
+		return {shown, header: resp.headers.get("X-Konkurs-SHA256"), computed: hex, type: resp.headers.get("content-type")};
+	})()`, chromedp.EvalAwaitPromise))
+	data, _ := os.ReadFile(scan)
+	sum := sha256.Sum256(data)
+	want := hex.EncodeToString(sum[:])
+	if check["computed"] != want || check["header"] != want || check["shown"] != want || check["type"] != "application/pdf" {
+		t.Errorf("download hash: %+v, want %s", check, want)
 	}
 }

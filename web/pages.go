@@ -23,8 +23,9 @@ var staticFiles embed.FS
 type pageSet struct{ byName map[string]*template.Template }
 
 var templateFuncs = template.FuncMap{
-	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
+	"join":      strings.Join,
+	"add":       func(a, b int) int { return a + b },
+	"hasSuffix": strings.HasSuffix,
 }
 
 func loadPages() (*pageSet, error) {
