@@ -13,7 +13,9 @@ import (
 type Store interface {
 	// Put writes the content of r under key. opts.SHA256 is required; the
 	// object appears only when the whole stream matched it. An object under
-	// retention or legal hold is never replaced (ErrLocked).
+	// retention or legal hold is never replaced (ErrLocked). When r is
+	// also an io.ReaderAt (a file), a backend may read it with ReadAt from
+	// offset 0 to opts.Size, in parallel: pass it positioned at 0.
 	Put(ctx context.Context, key string, r io.Reader, opts PutOptions) (ObjectInfo, error)
 	// Get opens the object for reading. The stream returns ErrChecksum
 	// instead of io.EOF when the content does not match the recorded hash.
