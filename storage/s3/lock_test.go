@@ -89,3 +89,27 @@ func TestParseURL(t *testing.T) {
 		})
 	}
 }
+
+// GOVERNANCE can be lifted by an administrator who asks to bypass it;
+// COMPLIANCE by nobody. This is why the mode is a configuration choice.
+func TestComplianceResistsGovernanceBypass(t *testing.T) {
+	srv := miniotest.Start(t)
+	st := openBucket(t, srv)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		mode      storage.RetentionMode
+		removable bool
+	}{{storage.Governance, true}, {storage.Compliance, false}} {
+		data := []byte("signed " + string(tc.mode))
+		key := "p/" + string(tc.mode)
+		info, err := st.Put(ctx, key, bytes.NewReader(data), storage.PutOptions{
+			SHA256: storagetest.SumBytes(data), Size: int64(len(data)), RetainUntil: time.Now().Add(time.Hour), Mode: tc.mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = st.Client().RemoveObject(ctx, st.Bucket(), key, minio.RemoveObjectOptions{VersionID: info.VersionID, GovernanceBypass: true})
+		if removable := err == nil; removable != tc.removable {
+			t.Errorf("%s: administrator delete with bypass: err = %v, want removable=%v", tc.mode, err, tc.removable)
+		}
+	}
+}
