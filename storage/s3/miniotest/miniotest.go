@@ -115,6 +115,7 @@ func (s *Server) start() error {
 		"MINIO_ROOT_USER="+s.AccessKey, "MINIO_ROOT_PASSWORD="+s.SecretKey,
 		"MINIO_BROWSER=off", "MINIO_UPDATE=off", "MINIO_CI_CD=1")
 	cmd.Stdout, cmd.Stderr = s.log, s.log
+	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return err
 	}
