@@ -47,6 +47,9 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 		addr = opts.Addr
 	}
 	logger := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+	if err := os.MkdirAll(cfg.CasesPath(), 0o755); err != nil {
+		return err
+	}
 	users, err := web.LoadUsers(cfg.UsersPath())
 	if err != nil {
 		return invalidInput(err)
@@ -92,9 +95,6 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(cfg.CasesPath(), 0o755); err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return invalidInput(fmt.Errorf("server.addr %s: %w", addr, err))
@@ -116,7 +116,22 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 		fmt.Fprintln(cmd.ErrOrStderr(), `konkurs serve: no users yet: create one with "konkurs user add NAME --role organizer" or run "konkurs demo"`)
 	}
 	ctx := cmd.Context()
-	startBackground(ctx, logger)
+	if cfg.Server.SchedulerInServe() {
+		// The deadline watch of "konkurs scheduler" runs inside serve, on the
+		// same case files the organizer edits (unless configured apart).
+		schedCfg := cfg
+		if schedCfg.Scheduler.CaseFiles == "" {
+			schedCfg.Scheduler.CaseFiles = cfg.CasesPath()
+		}
+		sc, err := newScheduler(schedCfg, cmd.ErrOrStderr(), nil)
+		if err != nil {
+			return schedulerError(err, lang)
+		}
+		if err := sc.Start(ctx); err != nil {
+			return schedulerError(err, lang)
+		}
+		defer sc.Stop()
+	}
 	errc := make(chan error, 1)
 	go func() {
 		if tlsOn {
@@ -136,17 +151,4 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 		return err
 	}
 	return nil
-}
-
-// backgroundJobs are started with the server (the deadline scheduler
-// registers itself here when it is built in).
-var backgroundJobs []func(ctx context.Context, logger *slog.Logger)
-
-func startBackground(ctx context.Context, logger *slog.Logger) {
-	if !globals.Config.Server.SchedulerInServe() {
-		return
-	}
-	for _, job := range backgroundJobs {
-		go job(ctx, logger)
-	}
 }
