@@ -41,13 +41,13 @@ type SetSpec struct {
 
 // PutResult reports what a put did.
 type PutResult struct {
-	ID              string // the set: use it with get, verify and export
-	Version         int
-	Uploaded        int   // files sent to the store
-	Skipped         int   // files already there with the same SHA-256
-	UploadedBytes   int64 // bytes sent
-	AlreadyArchived bool  // an identical set was already archived: nothing done
-	Manifest        SetManifest
+	ID              string      `json:"id"` // the set: use it with get, verify and export
+	Version         int         `json:"version"`
+	Uploaded        int         `json:"uploaded"`         // files sent to the store
+	Skipped         int         `json:"skipped"`          // files already there with the same SHA-256
+	UploadedBytes   int64       `json:"uploaded_bytes"`   // bytes sent
+	AlreadyArchived bool        `json:"already_archived"` // an identical set was already archived: nothing done
+	Manifest        SetManifest `json:"manifest"`
 }
 
 // Object roles recorded in metadata.
