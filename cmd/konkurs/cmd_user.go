@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/konkurs/konkurs/atomicfile"
+	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/examples"
 	"github.com/konkurs/konkurs/web"
 )
@@ -167,7 +168,7 @@ func demoWeb(cmd *cobra.Command, d *demoRun) error {
 		return err
 	}
 	w := cmd.OutOrStdout()
-	fmt.Fprintf(w, "\nkonkurs serve: %s (cases %s, users %s)\n", cfg.Server.Addr, cfg.CasesPath(), cfg.UsersPath())
+	fmt.Fprintf(w, "\n%s\n", catalog.T(d.lang, "web.demo.serve", "url", "http://"+cfg.Server.Addr+"/", "cases", cfg.CasesPath(), "users", cfg.UsersPath()))
 	for _, u := range demoUsers {
 		password := web.NewPassword()
 		if _, ok := users.Lookup(u.name); ok {
@@ -178,7 +179,7 @@ func demoWeb(cmd *cobra.Command, d *demoRun) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  %-10s %-10s password %s\n", u.name, u.role, password)
+		fmt.Fprintf(w, "  %s\n", catalog.T(d.lang, "web.demo.user", "name", u.name, "role", catalog.T(d.lang, "web.role."+string(u.role)), "password", password))
 	}
 	return nil
 }
