@@ -149,6 +149,24 @@ func procCases() []procCase {
 			ru:    []string{"ОБЪЯВЛЕНИЕ", "«13» ноября 2026 года", "от 10 ноября 2026 года № 6", "пункт 40 Правил", "подано заявок: 5", "второму этапу: 3", "подано заявок: 3"},
 			anyKK: []string{pavlodarKK, "470 500 000 (төрт жүз жетпіс миллион бес жүз мың) теңге", eastKK, "210 000 000 (екі жүз он миллион) теңге", "Шығыс Қазақстан облысы"},
 			anyRU: []string{pavlodarRU, "470 500 000 (четыреста семьдесят миллионов пятьсот тысяч) тенге", eastRU, "210 000 000 (двести десять миллионов) тенге", "Восточно-Казахстанская область"}},
+		{kind: "announcement", example: "failed-competition.yaml",
+			kk: []string{"ХАБАРЛАНДЫРУ", "2027 жылғы 11 қаңтар", "2027 жылы", "2027 жылғы 19 наурыз (қоса алғанда)", "13-тармағы", "күнтізбелік 67 күн бұрын"},
+			ru: []string{"ОБЪЯВЛЕНИЕ", "«11» января 2027 года", "в 2027 году", "19 марта 2027 года (включительно)", "пункт 13 Правил", "за 67 календарных дней"},
+			absentKK: []section{{"Өтінімдерді қабылдау мерзімдері", "10-тармағы", []string{"Екінші кезеңге өтінімдерді қабылдау мерзімі"}}},
+			absentRU: []section{{"Сроки приема заявок", "пункт 10 Правил", []string{"Срок приема заявок на второй этап"}}}},
+		{kind: "receipt", example: "failed-competition.yaml", application: "B-02",
+			kk: []string{"01-12/0036", "2027 жылғы 18 наурыз", "17:20", karagandaKK, "9-тармағы", "жоқ", "даналардың бәрі ұсынылмаған", "2027 жылғы 19 наурыз"},
+			ru: []string{"01-12/0036", "18 марта 2027 года", "17:20", karagandaRU, "пункт 9 Правил", "нет", "Представлены не все экземпляры", "19 марта 2027 года"}},
+		{kind: "stage1-admission", example: "failed-competition.yaml",
+			kk: []string{"ХАТТАМА № 1", "2027 жылғы 26 наурыз", "Барлығы 2 өтінім", "ШЕШІЛДІ", "1) " + pavlodarKK, "16-тармағы", "1) " + karagandaKK,
+				"01-12/0049", "екеуден аз (1)", "41-тармағына", "өтпеді деп танылсын"},
+			ru: []string{"ПРОТОКОЛ № 1", "«26» марта 2027 года", "Всего зарегистрировано заявок: 2", "РЕШИЛИ", "1) " + pavlodarRU, "пункт 16 Правил", "1) " + karagandaRU,
+				"01-12/0049", "менее двух (1)", "признать конкурс несостоявшимся", "пунктом 41 Правил"},
+			absentKK: []section{{"ШЕШІЛДІ", "2. Қағидалардың 6-тармағында", []string{karagandaKK}}},
+			absentRU: []section{{"РЕШИЛИ", "2. Вернуть заявки", []string{karagandaRU}}}},
+		{kind: "return-notice", example: "failed-competition.yaml", application: "B-02",
+			kk: []string{"№ 01-12/0049", karagandaKK, "01-12/0036", "16-тармағына", "1) Өтінімде", "2-қосымша", "2) Өтінімнің электрондық"},
+			ru: []string{"№ 01-12/0049", karagandaRU, "01-12/0036", "пунктом 16 Правил", "1) В заявке отсутствует концепция", "приложение 2", "2) Не представлен экземпляр"}},
 		{kind: "failed-notice", example: "failed-competition.yaml",
 			kk: []string{"ХАБАРЛАНДЫРУ", "№ 01-12/0050", "2027 жылғы 26 наурыз", "41-тармағына", "2 өтінім", "1 қатысушы", "2 қатысушыдан аз",
 				"1) " + pavlodarKK, "16-тармағына", karagandaKK, "тұжырымдама", "42-тармағына", "жаңа хабарландыруды жариялаудың соңғы күні – " + wording.DatePlainKK(templates.NewCompetitionDue(competition.NewDate(2027, 3, 26)).Time)},
@@ -167,7 +185,7 @@ func TestProcedureDocumentsSayWhatTheRulesRequire(t *testing.T) {
 	doctest.RequireTool(t, "soffice")
 	var docxs sync.Map
 	for _, tc := range procCases() {
-		t.Run(tc.kind, func(t *testing.T) {
+		t.Run(strings.TrimSuffix(tc.example, ".yaml")+"/"+tc.kind, func(t *testing.T) {
 			in := procInput(t, tc.kind, tc.example, tc.application)
 			for _, lang := range catalog.DocumentLangs {
 				r := procRender(t, tc.kind, in, lang)
@@ -197,7 +215,7 @@ func TestProcedureDocumentsSayWhatTheRulesRequire(t *testing.T) {
 						t.Errorf("%s: a catalog key is printed instead of its text", what)
 					}
 				}
-				docxs.Store(tc.kind+"."+string(lang), r.docx)
+				docxs.Store(strings.TrimSuffix(tc.example, ".yaml")+"."+tc.kind+"."+tc.application+"."+string(lang), r.docx)
 			}
 		})
 	}
@@ -245,4 +263,21 @@ func convertWithLibreOffice(t *testing.T, files map[string][]byte) map[string][]
 		pdfs[name] = data
 	}
 	return pdfs
+}
+
+// A failed competition has no review, minutes or results: each is refused
+// citing item 41, and only the notice of item 42 follows.
+func TestFailedCompetitionRefusesTheLaterDocuments(t *testing.T) {
+	for _, kind := range []string{"stage1-review", "stage1-minutes", "stage2-admission", "stage2-review", "stage2-minutes", "results"} {
+		k, _ := templates.Lookup(kind)
+		_, err := templates.LoadInput(k, filepath.Join("..", "examples", "failed-competition.yaml"), "")
+		ve, ok := err.(*competition.ValidationError)
+		if !ok {
+			t.Errorf("%s: want a validation error, got %v", kind, err)
+			continue
+		}
+		if got := strings.Join(ve.Lines(catalog.RU), "\n"); !strings.Contains(got, "пункт 41 Правил") {
+			t.Errorf("%s: the refusal must cite item 41:\n%s", kind, got)
+		}
+	}
 }
