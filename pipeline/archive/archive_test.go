@@ -158,6 +158,27 @@ func TestSignedProtocolIsLockedAndFindable(t *testing.T) {
 	})
 }
 
+// A version left unfinished by an attempt with other files ends up holding
+// exactly what its manifest lists.
+func TestRerunWithOtherFilesRemovesStrays(t *testing.T) {
+	ta := openLocal(t, Options{})
+	ctx := context.Background()
+	addr := Address{Competition: "KZ-2026-01", Stage: 1, Document: "minutes"}
+	stray := addr.SetID(1) + "/draft.pdf"
+	if _, err := ta.Store().Put(ctx, stray, strings.NewReader("draft"), storage.PutOptions{SHA256: sumString("draft"), Size: 5}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "minutes.pdf")
+	writeRandom(t, p, 5, 1000)
+	res, err := ta.PutFiles(ctx, []string{p}, SetSpec{Address: addr, Kind: "minutes"})
+	if err != nil || res.ID != addr.SetID(1) {
+		t.Fatalf("put: %+v, %v", res, err)
+	}
+	if _, err := ta.Store().Stat(ctx, stray); !errors.Is(err, storage.ErrNotExist) {
+		t.Errorf("stray file of the unfinished attempt is still there: %v", err)
+	}
+}
+
 func TestListFilters(t *testing.T) {
 	ta := openLocal(t, Options{})
 	ctx := context.Background()

@@ -110,6 +110,9 @@ func (a *Archive) PutSet(ctx context.Context, spec SetSpec) (PutResult, error) {
 	if err := g.Wait(); err != nil {
 		return res, err
 	}
+	if err := a.removeStrays(ctx, m); err != nil {
+		return res, err
+	}
 	// The manifest goes last: only now does every object it names exist.
 	if err := a.putManifest(ctx, spec, m); err != nil {
 		return res, err
@@ -271,6 +274,32 @@ func baseMetadata(spec SetSpec, version int, at time.Time) map[string]string {
 		md["application"] = spec.Application
 	}
 	return md
+}
+
+// removeStrays deletes files left in an unfinished version by an earlier,
+// different attempt, so that a version holds exactly what its manifest
+// lists. Signed copies are never touched.
+func (a *Archive) removeStrays(ctx context.Context, m SetManifest) error {
+	keep := map[string]bool{}
+	for _, f := range m.Files {
+		keep[f.Key] = true
+	}
+	var strays []string
+	err := a.store.List(ctx, m.ID+"/", func(o storage.ObjectInfo) error {
+		if _, _, rest, ok := parseKey(o.Key); ok && !strings.Contains(rest, "/") && !keep[o.Key] {
+			strays = append(strays, o.Key)
+		}
+		return nil
+	})
+	if err != nil {
+		return a.storeError(m.ID, err)
+	}
+	for _, key := range strays {
+		if err := a.store.Delete(ctx, key); err != nil && !errors.Is(err, storage.ErrNotExist) {
+			return a.storeError(key, err)
+		}
+	}
+	return nil
 }
 
 func (a *Archive) putManifest(ctx context.Context, spec SetSpec, m SetManifest) error {
