@@ -129,6 +129,14 @@ func TestArchiveCommandsOnTheLocalArchive(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "ПОВРЕЖДЁН") || !strings.Contains(r.stdout, "volume-01.pdf") {
 		t.Errorf("verify after a flipped byte: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	r = runArchiveCLI(t, dir, nil, "archive", "verify", "--json", "KZ-2026-01/stage-1/application/")
+	var rep struct {
+		Checked  int
+		Problems []struct{ ID, Problem string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || r.code != 1 || rep.Checked != 4 || len(rep.Problems) != 1 || rep.Problems[0].Problem != "corrupt" {
+		t.Errorf("verify --json: exit %d, %+v, %v\n%s", r.code, rep, err, r.stdout)
+	}
 	r = runArchiveCLI(t, dir, nil, "archive", "get", "KZ-2026-01/stage-1/application/A-7/dossier/v1/volume-01.pdf", "--out", "bad")
 	if r.code != 1 || !strings.Contains(r.stderr, "SHA-256") {
 		t.Errorf("get of a corrupt object: exit %d\n%s", r.code, r.stderr)
