@@ -13,8 +13,11 @@ type Roadmap struct {
 	Activities []Activity `yaml:"activities" json:"activities" validate:"required,min=1,max=500,dive"`
 }
 
-// MaxRoadmapYears bounds the span: a landscape page holds ten year columns.
-const MaxRoadmapYears = 10
+// MaxRoadmapYears bounds the span. The strategy the roadmap implements looks
+// 5 years ahead (Annex 5, items 9.4 and 9.6); six calendar years cover a
+// five-year period that starts during a year, and are what a landscape page
+// holds with readable amounts.
+const MaxRoadmapYears = 6
 
 // ActivityGroup is one of the six headings Annex 6 groups activities under.
 type ActivityGroup string
@@ -69,7 +72,7 @@ type ActivityFunding struct {
 // Years lists the roadmap's years.
 func (r *Roadmap) Years() []int {
 	var ys []int
-	for y := r.StartYear; y <= r.EndYear && len(ys) <= MaxRoadmapYears; y++ {
+	for y := r.StartYear; y <= r.EndYear && len(ys) < MaxRoadmapYears; y++ {
 		ys = append(ys, y)
 	}
 	return ys

@@ -21,17 +21,34 @@ func init() {
 	})
 }
 
-// Minimum readable column widths (mm) of the roadmap table; when their sum
-// exceeds the portrait text width the table goes on landscape pages.
-const (
-	roadmapFixedMM = 45 + 28 + 32 + 34 + 24 // activity, form, executor, sources, deadlines
-	roadmapYearMM  = 18
-)
+// roadmapLayout is the table's geometry for a number of year columns: the
+// widths in mm of activity, form, executor, each year, sources and deadlines,
+// and the font size. Widths are the least that keep "Ответственный
+// исполнитель" and "123 456,7" unbroken.
+type roadmapLayout struct {
+	activity, form, executor, year, sources, deadlines float64
+	size                                               float64
+	landscape                                          bool
+}
 
-// roadmapLandscape reports whether the table needs landscape pages.
-func roadmapLandscape(years int) bool {
+func roadmapGeometry(years int) roadmapLayout {
 	portrait := document.PageWidthMM - document.MarginLeftMM - document.MarginRightMM
-	return roadmapFixedMM+roadmapYearMM*float64(years) > portrait
+	landscape := document.PageHeightMM - document.MarginLeftMM - document.MarginRightMM
+	g := roadmapLayout{activity: 40, form: 26, executor: 30, year: 20, sources: 32, deadlines: 24, size: 10}
+	if years > 5 {
+		g = roadmapLayout{activity: 40, form: 24, executor: 27, year: 18, sources: 30, deadlines: 21, size: 9}
+	}
+	fixed := g.activity + g.form + g.executor + g.sources + g.deadlines
+	g.landscape = fixed+g.year*float64(years) > portrait
+	width := portrait
+	if g.landscape {
+		width = landscape
+	}
+	if years > 0 {
+		// Spare width goes to the year columns, up to 30 mm each.
+		g.year = max(g.year, min(30, (width-fixed)/float64(years)))
+	}
+	return g
 }
 
 func buildRoadmap(input any, lang catalog.Lang, _ BuildOptions) (*document.Document, error) {
@@ -40,7 +57,7 @@ func buildRoadmap(input any, lang catalog.Lang, _ BuildOptions) (*document.Docum
 		return nil, fmt.Errorf("annex6: input is %T, want *competition.Roadmap", input)
 	}
 	years := r.Years()
-	doc := &document.Document{Kind: "annex6", Lang: string(lang), Title: catalog.T(lang, "annex6.title"), Landscape: roadmapLandscape(len(years))}
+	doc := &document.Document{Kind: "annex6", Lang: string(lang), Title: catalog.T(lang, "annex6.title"), Landscape: roadmapGeometry(len(years)).landscape}
 	doc.Blocks = applicantTitle(lang, "6", "annex6.title", r.Cluster, r.Applicant, "annex6.caption.applicant")
 	doc.Blocks = append(doc.Blocks,
 		document.Paragraph{Runs: []document.Run{{Text: catalog.T(lang, "annex6.unit_note"), Italic: true}}, Align: document.AlignRight},
@@ -80,11 +97,12 @@ func roadmapTable(lang catalog.Lang, r *competition.Roadmap, years []int) docume
 	l := string(lang)
 	t := func(key string, kv ...string) string { return catalog.T(lang, "annex6."+key, kv...) }
 	n := len(years)
-	widths := []float64{45, 28, 32}
+	g := roadmapGeometry(n)
+	widths := []float64{g.activity, g.form, g.executor}
 	for range years {
-		widths = append(widths, roadmapYearMM)
+		widths = append(widths, g.year)
 	}
-	widths = append(widths, 34, 24)
+	widths = append(widths, g.sources, g.deadlines)
 	cols := len(widths)
 	head := func(text string, rowSpan, colSpan int) document.Cell {
 		return document.Cell{Text: text, Bold: true, Align: document.AlignCenter, RowSpan: rowSpan, ColSpan: colSpan}
@@ -98,11 +116,7 @@ func roadmapTable(lang catalog.Lang, r *competition.Roadmap, years []int) docume
 	for _, y := range years {
 		sub.Cells = append(sub.Cells, head(t("year_column", "year", fmt.Sprint(y)), 0, 0))
 	}
-	size := 10.0
-	if n > 5 {
-		size = 9
-	}
-	tab := document.Table{Widths: widths, HeaderRows: 2, Size: size, Rows: []document.Row{top, sub}}
+	tab := document.Table{Widths: widths, HeaderRows: 2, Size: g.size, Rows: []document.Row{top, sub}}
 	for gi, group := range groupedActivities(r) {
 		tab.Rows = append(tab.Rows, document.Row{Cells: []document.Cell{{
 			Text: fmt.Sprintf("%d. %s", gi+1, t("group."+string(competition.ActivityGroups[gi]))), Bold: true, ColSpan: cols,
@@ -136,19 +150,16 @@ func roadmapTable(lang catalog.Lang, r *competition.Roadmap, years []int) docume
 // roadmapSummary is the computed totals by source (rows) and year (columns).
 func roadmapSummary(lang catalog.Lang, r *competition.Roadmap, years []int) document.Table {
 	totals := r.Totals()
-	widths := []float64{45}
+	g := roadmapGeometry(len(years))
+	widths := []float64{g.activity + g.form}
 	header := document.Row{Cells: []document.Cell{headerCell(catalog.T(lang, "annex6.summary.source"))}}
 	for _, y := range years {
-		widths = append(widths, roadmapYearMM)
+		widths = append(widths, g.year)
 		header.Cells = append(header.Cells, headerCell(catalog.T(lang, "annex6.year_column", "year", fmt.Sprint(y))))
 	}
-	widths = append(widths, 22)
+	widths = append(widths, g.year+4)
 	header.Cells = append(header.Cells, headerCell(catalog.T(lang, "annex6.summary.total")))
-	size := 11.0
-	if len(years) > 6 {
-		size = 9
-	}
-	tab := document.Table{Widths: widths, HeaderRows: 1, Size: size, Rows: []document.Row{header}}
+	tab := document.Table{Widths: widths, HeaderRows: 1, Size: g.size, Rows: []document.Row{header}}
 	for _, src := range competition.FundingSourceList {
 		row := document.Row{Cells: []document.Cell{{Text: catalog.T(lang, "finance.source."+string(src))}}}
 		for _, y := range years {

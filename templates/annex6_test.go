@@ -89,3 +89,22 @@ func TestAnnex6RejectsBadInput(t *testing.T) {
 		})
 	}
 }
+
+// The longest roadmap (six years) still prints every column heading whole.
+func TestAnnex6SixYears(t *testing.T) {
+	in := roadmap(t)
+	in.EndYear = in.StartYear + competition.MaxRoadmapYears - 1
+	in.Activities[0].Funding = append(in.Activities[0].Funding, competition.ActivityFunding{Year: in.EndYear, Source: competition.SourceOther, Amount: 123456.7})
+	if errs := validationErrors(t, in); errs != nil {
+		t.Fatalf("six-year roadmap rejected: %v", errs)
+	}
+	for _, lang := range catalog.DocumentLangs {
+		r := renderKind(t, "annex6", in, lang, false)
+		text := pdfRawText(t, r.pdf)
+		phrases := expectedPhrases(t, "annex6", lang)[:12] // header, title and columns
+		for _, y := range in.Years() {
+			phrases = append(phrases, fmt.Sprint(y))
+		}
+		doctest.AssertInOrder(t, "six-year annex6 "+string(lang), text, append(phrases, competition.FormatAmount(123456.7)))
+	}
+}
