@@ -4,50 +4,38 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/konkurs/konkurs/atomicfile"
 )
 
-// AddRegistration writes reg into application id of the case file at path
-// and replaces the file atomically (temporary file, then rename). A YAML
-// file is edited as a node tree, so its comments, key order and layout
-// stay as they were and only the registration is added; a JSON file is
-// re-encoded. The edited file is decoded and validated in full before it
-// is written: nothing is written when any rule fails.
-func AddRegistration(path, id string, reg Registration) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		ve := &ValidationError{File: path}
-		ve.Add("", "read", "detail", err.Error())
-		return ve
-	}
+// AddRegistration returns the case file data (named name, for its format
+// and for messages) with reg written into application id. A YAML file is
+// edited as a node tree, so its comments, key order and layout stay as they
+// were and only the registration is added; a JSON file is re-encoded. The
+// result is decoded and validated in full before it is returned, so the
+// caller never writes a case file that breaks a rule.
+func AddRegistration(data []byte, name, id string, reg Registration) ([]byte, error) {
 	var edited []byte
-	if isJSON(data, path) {
-		edited, err = addRegistrationJSON(data, path, id, reg)
+	var err error
+	if isJSON(data, name) {
+		edited, err = addRegistrationJSON(data, name, id, reg)
 	} else {
 		edited, err = addRegistrationYAML(data, id, reg)
 	}
 	if err != nil {
-		ve := &ValidationError{File: path}
+		ve := &ValidationError{File: name}
 		ve.Merge(err)
-		return ve
+		return nil, ve
 	}
 	var check CaseFile
-	if err := Decode(edited, path, &check); err != nil {
-		return err
+	if err := Decode(edited, name, &check); err != nil {
+		return nil, err
 	}
 	if err := check.Validate(); err != nil {
-		err.(*ValidationError).File = path
-		return err
+		err.(*ValidationError).File = name
+		return nil, err
 	}
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	return atomicfile.Write(path, edited, mode)
+	return edited, nil
 }
 
 func addRegistrationJSON(data []byte, path, id string, reg Registration) ([]byte, error) {

@@ -281,3 +281,18 @@ func TestFailedCompetitionRefusesTheLaterDocuments(t *testing.T) {
 		}
 	}
 }
+
+// Item 42: two months after the declaration, moved off a day off.
+func TestNewCompetitionDue(t *testing.T) {
+	for _, tc := range []struct{ declared, due competition.Date }{
+		{competition.NewDate(2027, 3, 26), competition.NewDate(2027, 5, 26)},
+		// 7 May 2026 is Defender of the Fatherland Day: the next working day.
+		{competition.NewDate(2026, 3, 7), competition.NewDate(2026, 5, 8)},
+		// 31 December + 2 months: the end of February.
+		{competition.NewDate(2026, 12, 31), competition.NewDate(2027, 3, 1)},
+	} {
+		if got := templates.NewCompetitionDue(tc.declared); !got.Equal(tc.due.Time) {
+			t.Errorf("declared %s: due %s, want %s", tc.declared, got, tc.due)
+		}
+	}
+}

@@ -3,12 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/konkurs/konkurs/atomicfile"
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/competition"
 )
@@ -194,7 +196,7 @@ func runCaseRegister(cmd *cobra.Command, opts caseRegisterOptions) error {
 		return report("--date", "date_order", "date", reg.Date.String(),
 			"other", "competition.announcement_date", "other_date", cf.Competition.AnnouncementDate.String())
 	}
-	if err := competition.AddRegistration(opts.Input, a.ID, reg); err != nil {
+	if err := writeRegistration(opts.Input, a.ID, reg); err != nil {
 		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
 	fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "cli.case.registered", "id", a.ID, "number", reg.Number,
@@ -237,4 +239,23 @@ func registrationFromFlags(opts caseRegisterOptions, now time.Time) (competition
 		}
 	}
 	return reg, nil
+}
+
+// writeRegistration adds reg to the case file and replaces the file
+// atomically (temporary file in the same directory, fsync, rename), keeping
+// its permissions; nothing is written when the edited file breaks a rule.
+func writeRegistration(path, id string, reg competition.Registration) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	edited, err := competition.AddRegistration(data, path, id, reg)
+	if err != nil {
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	return atomicfile.Write(path, edited, mode)
 }
