@@ -212,7 +212,7 @@ func (d *procedureDoc) present(m *competition.Meeting) {
 			}})
 		}
 	}
-	d.add(document.Table{Widths: []float64{28, 30, 42}, Borderless: true, Rows: rows})
+	d.add(document.Table{Widths: []float64{33, 27, 40}, Borderless: true, Rows: rows})
 }
 
 func (d *procedureDoc) agenda(m *competition.Meeting) {
@@ -303,6 +303,21 @@ func (d *procedureDoc) amount(n int64) string {
 		words = wording.NumberRU(int(n))
 	}
 	return groupThousands(n) + " (" + words + ") " + d.t("tenge")
+}
+
+// points is "62 балл" / "62 балла": a score with its noun in the form a
+// number takes (catalog: proc.points.one/few/many; Kazakh has one form).
+func (d *procedureDoc) points(n int) string {
+	return strconv.Itoa(n) + " " + wording.PluralRU(n, d.t("points.one"), d.t("points.few"), d.t("points.many"))
+}
+
+// pointsGenitive is the form after "не менее", "до": "51 балла", "50 баллов".
+func (d *procedureDoc) pointsGenitive(n int) string {
+	word := d.t("points.gen_many")
+	if n%10 == 1 && n%100 != 11 {
+		word = d.t("points.gen_one")
+	}
+	return strconv.Itoa(n) + " " + word
 }
 
 // groupThousands writes n with a no-break space between groups of three digits.

@@ -26,15 +26,16 @@ func buildStage1Minutes(d *procedureDoc) error {
 
 	d.add(d.bold(d.t("protocol.decided")))
 	min := strconv.Itoa(*d.p.MinScore)
-	d.para("minutes1.threshold", "min", min)
+	minGen := d.pointsGenitive(*d.p.MinScore)
+	d.para("minutes1.threshold", "min", min, "min_points", d.points(*d.p.MinScore))
 	admitted, below, _ := d.cf.Admitted()
-	d.para("minutes1.admitted", "min", min)
+	d.para("minutes1.admitted", "min", min, "min_points_gen", minGen)
 	if len(admitted) > 0 {
 		d.add(d.rankingTable(admitted))
 	} else {
 		d.none()
 	}
-	d.para("minutes1.below", "min", min)
+	d.para("minutes1.below", "min", min, "min_points_gen", minGen)
 	if len(below) > 0 {
 		d.add(d.rankingTable(below))
 	} else {

@@ -36,7 +36,7 @@ func buildStage1Review(d *procedureDoc) error {
 	// The score table has a column per criterion: a landscape page.
 	d.add(document.PageBreak{Landscape: true})
 	scale := d.p.ScoreScale
-	d.add(d.bold(d.t("review1.scores", "min", strconv.Itoa(scale.Min), "max", strconv.Itoa(scale.Max))))
+	d.add(d.bold(d.t("review1.scores", "min", strconv.Itoa(scale.Min), "max", strconv.Itoa(scale.Max), "max_points", d.pointsGenitive(scale.Max))))
 	d.add(d.scoreTable(reviewed))
 	d.criteriaLegend()
 	d.add(document.PageBreak{Landscape: false})

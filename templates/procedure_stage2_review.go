@@ -47,7 +47,7 @@ func buildStage2Review(d *procedureDoc) error {
 			stage1 = d.t("review2.admitted")
 			for _, r := range d.cf.Ranking() {
 				if r.Application.Cluster == a.Cluster {
-					stage1 = d.t("review2.admitted_score", "total", strconv.Itoa(r.Total))
+					stage1 = d.t("review2.admitted_score", "total_points", d.points(r.Total))
 				}
 			}
 		} else {
