@@ -305,3 +305,37 @@ func TestBrowserMinutesArchivedSignedAndDownloaded(t *testing.T) {
 		t.Errorf("download hash: %+v, want %s", check, want)
 	}
 }
+
+// The applicant builds the numbered dossier: uploads the attachments,
+// starts the build, watches the progress page until it is done and
+// fetches the manifest.
+func TestBrowserApplicantBuildsDossier(t *testing.T) {
+	ctx := browserTest(t)
+	e := newTestEnv(t)
+	files := t.TempDir()
+	concept, conclusion := filepath.Join(files, "concept.pdf"), filepath.Join(files, "akimat-conclusion.pdf")
+	_ = os.WriteFile(concept, exampleAttachment(t, "concept.pdf"), 0o644)
+	_ = os.WriteFile(conclusion, exampleAttachment(t, "akimat-conclusion.pdf"), 0o644)
+	do(t, ctx,
+		loginSteps(e.http.URL, "applicant"),
+		chromedp.Navigate(e.http.URL+"/applicant"),
+		chromedp.Click(chromedp.CSS(`a[href="/dossiers/tc-2026/A-01"]`)),
+		chromedp.WaitVisible(chromedp.ID("upload-form")),
+		chromedp.SetValue(chromedp.ID("d-role"), "annex2"),
+		chromedp.SetUploadFiles(chromedp.ID("d-file"), []string{concept}),
+		chromedp.Click(chromedp.ID("upload-submit")),
+		chromedp.WaitVisible(chromedp.ID("upload-form")),
+		chromedp.SetValue(chromedp.ID("d-role"), "annex3"),
+		chromedp.SetUploadFiles(chromedp.ID("d-file"), []string{conclusion}),
+		chromedp.Click(chromedp.ID("upload-submit")),
+		chromedp.WaitVisible(chromedp.ID("build-submit")),
+		screenshot(t, "applicant-dossier-attachments"),
+		chromedp.Click(chromedp.ID("build-submit")),
+		chromedp.WaitVisible(chromedp.ID("build-done")),
+		screenshot(t, "applicant-dossier-built"),
+	)
+	manifest := run(t, ctx, chromedp.Evaluate[map[string]any](`fetch(document.getElementById("manifest-link").href).then(r => r.json()).then(m => m.totals)`, chromedp.EvalAwaitPromise))
+	if manifest["documents"] != float64(3) || manifest["sheets"] == float64(0) {
+		t.Errorf("manifest totals %v", manifest)
+	}
+}

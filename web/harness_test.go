@@ -91,7 +91,7 @@ func newEnv(t testing.TB, tweak ...func(*Options)) *testEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { arch.Close() })
-	opts := Options{Users: users, CasesDir: cases, Archive: arch, Now: func() time.Time { return fixedNow }, DefaultLang: catalog.KK}
+	opts := Options{Users: users, CasesDir: cases, Archive: arch, DataDir: dir, DossierCacheDir: filepath.Join(dir, "cache"), Now: func() time.Time { return fixedNow }, DefaultLang: catalog.KK}
 	for _, f := range tweak {
 		f(&opts)
 	}

@@ -26,6 +26,7 @@ var templateFuncs = template.FuncMap{
 	"join":      strings.Join,
 	"add":       func(a, b int) int { return a + b },
 	"hasSuffix": strings.HasSuffix,
+	"mul":       func(a, b int) int { return a * b },
 }
 
 func loadPages() (*pageSet, error) {

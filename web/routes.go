@@ -24,6 +24,12 @@ func (s *Server) routeTable() []route {
 		page("GET /applicant", s.handleMyApplications, app),
 		page("GET /applicant/{annex}", s.handleAnnexForm, app, org),
 		page("POST /applicant/{annex}", s.handleAnnexSubmit, app, org),
+		page("GET /dossiers", s.handleDossiers, app, org),
+		page("GET /dossiers/{competition}/{app}", s.handleDossier, app, org),
+		page("POST /dossiers/{competition}/{app}/attachments", s.handleDossierUpload, app, org),
+		page("POST /dossiers/{competition}/{app}/order", s.handleDossierOrder, app, org),
+		page("POST /dossiers/{competition}/{app}/build", s.handleDossierBuild, app, org),
+		page("GET /dossiers/{competition}/{app}/file", s.handleDossierFile, app, org),
 		page("GET /results/{id}", s.handleResult),
 		page("GET /results/{id}/{name}", s.handleResultFile),
 

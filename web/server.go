@@ -21,6 +21,11 @@ import (
 type Options struct {
 	Users    *Users
 	CasesDir string
+	// DataDir holds the applicants' dossier workspaces (DATA_DIR/web/...).
+	DataDir string
+	// DossierMaxSheets and DossierCacheDir are the dossier settings.
+	DossierMaxSheets int
+	DossierCacheDir  string
 	// Archive, when set, serves the archivist's pages and API.
 	Archive *archive.Archive
 	// Calendar counts working days for the deadlines (embedded when nil).
@@ -51,6 +56,7 @@ type Server struct {
 	metrics  *metrics
 	pages    *pageSet
 	results  *resultCache
+	builds   dossierBuilds
 	mux      *http.ServeMux
 	routes   []route
 }
@@ -98,6 +104,7 @@ func New(opts Options) (*Server, error) {
 		metrics:  newMetrics(opts.Now()),
 		pages:    pages,
 		results:  newResultCache(opts.Now),
+		builds:   dossierBuilds{jobs: map[string]*buildJob{}},
 		mux:      http.NewServeMux(),
 	}
 	s.routes = s.routeTable()

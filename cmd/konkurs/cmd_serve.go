@@ -77,20 +77,23 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 	}
 	tlsOn := cfg.Server.TLSCert != "" && cfg.Server.TLSKey != ""
 	srv, err := web.New(web.Options{
-		Users:          users,
-		CasesDir:       cfg.CasesPath(),
-		Archive:        arch,
-		Calendar:       cal,
-		Horizon:        cfg.Scheduler.HorizonWorkingDays,
-		Location:       loc,
-		Logger:         logger,
-		DefaultLang:    lang,
-		SecureCookies:  tlsOn || cfg.Server.SecureCookies,
-		SessionTTL:     time.Duration(cfg.Server.SessionHours) * time.Hour,
-		MaxUploadBytes: int64(cfg.Server.MaxUploadMB) << 20,
-		RatePerSecond:  cfg.Server.RatePerSecond,
-		RateBurst:      cfg.Server.RateBurst,
-		LoginPerMinute: cfg.Server.LoginAttemptsPerMinute,
+		Users:            users,
+		CasesDir:         cfg.CasesPath(),
+		Archive:          arch,
+		DataDir:          cfg.DataDir,
+		DossierMaxSheets: cfg.Dossier.MaxSheets,
+		DossierCacheDir:  cfg.Dossier.CacheDir,
+		Calendar:         cal,
+		Horizon:          cfg.Scheduler.HorizonWorkingDays,
+		Location:         loc,
+		Logger:           logger,
+		DefaultLang:      lang,
+		SecureCookies:    tlsOn || cfg.Server.SecureCookies,
+		SessionTTL:       time.Duration(cfg.Server.SessionHours) * time.Hour,
+		MaxUploadBytes:   int64(cfg.Server.MaxUploadMB) << 20,
+		RatePerSecond:    cfg.Server.RatePerSecond,
+		RateBurst:        cfg.Server.RateBurst,
+		LoginPerMinute:   cfg.Server.LoginAttemptsPerMinute,
 	})
 	if err != nil {
 		return err
