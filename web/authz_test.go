@@ -214,6 +214,9 @@ func TestPageAccessByRole(t *testing.T) {
 		{"/competitions/tc-2026/timeline.svg", []string{"organizer"}},
 		{"/documents", []string{"organizer"}},
 		{"/documents/annex1", []string{"organizer"}},
+		{"/archive", []string{"organizer", "archivist"}},
+		{"/dossiers", []string{"applicant", "organizer"}},
+		{"/dossiers/tc-2026/A-01", []string{"applicant", "organizer"}},
 	}
 	for _, role := range []string{"organizer", "applicant", "archivist"} {
 		c := e.login(role)

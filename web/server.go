@@ -187,6 +187,9 @@ func (s *Server) wrap(rt route) http.Handler {
 		w = rec
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Referrer-Policy", "same-origin")
+		if s.opts.SecureCookies {
+			w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		if !rt.api {
 			w.Header().Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'; form-action 'self'; object-src 'self'")
 			w.Header().Set("X-Frame-Options", "SAMEORIGIN")
