@@ -103,9 +103,11 @@ func TestAnnex2RejectsBadInput(t *testing.T) {
 		}, "sections[1.1][0].text.kk", "max"},
 		{"bad postcode", func(c *templates.ConceptInput) { c.Companies[3].Address.Postcode = "14" }, "companies[3].address.postcode", "kzpostcode"},
 		{"table row of the wrong width", func(c *templates.ConceptInput) {
-			tab := c.Sections["1.5"][2].Table // the example's 1.5: two paragraphs, then a table
-			tab.Rows[0] = tab.Rows[0][:2]
-		}, "sections.1.5[2].table.rows[0]", "row_width"},
+			c.Sections["1.5"] = append(c.Sections["1.5"][:1:1], competition.ContentBlock{Table: &competition.ContentTable{
+				Header: []competition.Phrase{{KK: "Жыл", RU: "Год"}, {KK: "Көлемі", RU: "Объем"}},
+				Rows:   [][]competition.Phrase{{{KK: "2025", RU: "2025"}}},
+			}})
+		}, "sections.1.5[1].table.rows[0]", "row_width"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.scenario, func(t *testing.T) {
