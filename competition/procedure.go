@@ -85,13 +85,6 @@ const (
 	DocStage2Minutes   = "stage2-minutes"
 )
 
-// MeetingDocuments lists the documents a meeting may record, in the
-// procedure's order.
-var MeetingDocuments = []string{
-	DocStage1Admission, DocStage1Review, DocStage1Minutes,
-	DocStage2Admission, DocStage2Review, DocStage2Minutes,
-}
-
 // Meeting is the sitting behind one protocol or minutes: the organizer's
 // for the admission and review protocols, the Commission's for the minutes.
 type Meeting struct {
