@@ -159,10 +159,10 @@ func (o Outline) checkSections(ve *ValidationError, path string, sections map[st
 	for _, it := range o {
 		c := sections[it.ID]
 		if it.Content && !optional[it.ID] && c.Empty() {
-			ve.Add(path+"."+it.ID, "section_empty", "number", it.ID, "title", CatalogArg+it.Key)
+			ve.Add(path+"["+it.ID+"]", "section_empty", "number", it.ID, "title", CatalogArg+it.Key)
 		}
 		for i, b := range c {
-			checkBlock(ve, fmt.Sprintf("%s.%s[%d]", path, it.ID, i), b)
+			checkBlock(ve, fmt.Sprintf("%s[%s][%d]", path, it.ID, i), b)
 		}
 	}
 	var unknown []string
@@ -173,7 +173,7 @@ func (o Outline) checkSections(ve *ValidationError, path string, sections map[st
 	}
 	sort.Strings(unknown)
 	for _, id := range unknown {
-		ve.Add(path+"."+id, "unknown_section", "id", id)
+		ve.Add(path+"["+id+"]", "unknown_section", "id", id)
 	}
 }
 

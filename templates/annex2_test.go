@@ -83,9 +83,9 @@ func TestAnnex2RejectsBadInput(t *testing.T) {
 		path     string
 		code     string
 	}{
-		{"mandatory section empty", func(c *templates.ConceptInput) { delete(c.Sections, "3.2") }, "sections.3.2", "section_empty"},
-		{"unnumbered sub-point empty", func(c *templates.ConceptInput) { c.Sections["8.4.b"] = nil }, "sections.8.4.b", "section_empty"},
-		{"section that does not exist", func(c *templates.ConceptInput) { c.Sections["9.1"] = c.Sections["1.1"] }, "sections.9.1", "unknown_section"},
+		{"mandatory section empty", func(c *templates.ConceptInput) { delete(c.Sections, "3.2") }, "sections[3.2]", "section_empty"},
+		{"unnumbered sub-point empty", func(c *templates.ConceptInput) { c.Sections["8.4.b"] = nil }, "sections[8.4.b]", "section_empty"},
+		{"section that does not exist", func(c *templates.ConceptInput) { c.Sections["9.1"] = c.Sections["1.1"] }, "sections[9.1]", "unknown_section"},
 		{"ОКЭД without dots", func(c *templates.ConceptInput) { c.Companies[0].OKED.Main = "24420" }, "companies[0].oked.main", "oked"},
 		{"ОКЭД additional malformed", func(c *templates.ConceptInput) { c.Companies[1].OKED.Additional = []string{"24.5"} }, "companies[1].oked.additional[0]", "oked"},
 		{"more than four additional codes", func(c *templates.ConceptInput) {
@@ -107,7 +107,7 @@ func TestAnnex2RejectsBadInput(t *testing.T) {
 				Header: []competition.Phrase{{KK: "Жыл", RU: "Год"}, {KK: "Көлемі", RU: "Объем"}},
 				Rows:   [][]competition.Phrase{{{KK: "2025", RU: "2025"}}},
 			}})
-		}, "sections.1.5[1].table.rows[0]", "row_width"},
+		}, "sections[1.5][1].table.rows[0]", "row_width"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.scenario, func(t *testing.T) {

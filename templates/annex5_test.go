@@ -92,8 +92,8 @@ func TestAnnex5RejectsBadInput(t *testing.T) {
 		{"negative amount", func(s *competition.Strategy) { s.Finance.Sources.Local = -1 }, "finance.sources.local_budget", "gte"},
 		{"19 quarters", func(s *competition.Strategy) { s.Finance.CashFlow.Quarters = s.Finance.CashFlow.Quarters[:19] }, "finance.cash_flow.quarters", "quarters_count"},
 		{"negative payment", func(s *competition.Strategy) { s.Finance.CashFlow.Quarters[3].Payments = -10 }, "finance.cash_flow.quarters[3].payments", "gte"},
-		{"strategy section empty", func(s *competition.Strategy) { delete(s.Sections, "8.4.b") }, "sections.8.4.b", "section_empty"},
-		{"risks missing", func(s *competition.Strategy) { delete(s.Sections, "9.7") }, "sections.9.7", "section_empty"},
+		{"strategy section empty", func(s *competition.Strategy) { delete(s.Sections, "8.4.b") }, "sections[8.4.b]", "section_empty"},
+		{"risks missing", func(s *competition.Strategy) { delete(s.Sections, "9.7") }, "sections[9.7]", "section_empty"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.scenario, func(t *testing.T) {
