@@ -162,6 +162,18 @@ func (c *CaseFile) checkReturns(ve *ValidationError, p *Procedure) {
 			ve.Add(path, "proc_incomplete_not_returned", "id", a.ID, "missing", strings.Join(missing, ", "), "item", "7", "return_item", "32")
 		}
 	}
+	// Items 16, 17 and 32: a returned application goes no further, so no
+	// body concludes on it and the expert council does not analyse it.
+	for i, cn := range p.Conclusions {
+		if p.ReturnOf(cn.Application) != nil && cn.Body != BodyAuthorizedStrategy {
+			ve.Add(indexPath("procedure.conclusions", i, "application"), "proc_returned_reviewed", "id", cn.Application, "return", c.returnPath(cn.Application))
+		}
+	}
+	for i, r := range p.Stage2Reviews {
+		if p.ReturnOf(r.Application) != nil {
+			ve.Add(indexPath("procedure.stage2_reviews", i, "application"), "proc_returned_reviewed", "id", r.Application, "return", c.returnPath(r.Application))
+		}
+	}
 	for i, r := range p.Returns {
 		if a := c.Application(r.Application); a != nil && a.Registration != nil && p.Check(a.ID) == nil {
 			ve.Add(indexPath("procedure.returns", i, "application"), "proc_return_unchecked", "id", a.ID,

@@ -179,6 +179,11 @@ events:
 		{"stage-2 registration before the stage-1 minutes",
 			func(s string) string { return strings.Replace(s, "date: 2026-09-15", "date: 2026-05-20", 1) },
 			[]string{"applications[5].registration.date: proc_date_order"}, []string{"пункт 24"}},
+		{"conclusion on a returned application",
+			func(s string) string {
+				return strings.Replace(s, "    - {application: A-05, body: authorized,", "    - {application: A-04, body: authorized, number: \"17-02/2299\", date: 2026-04-08, finding: complies}\n    - {application: A-05, body: authorized,", 1)
+			},
+			[]string{"procedure.conclusions[6].application: proc_returned_reviewed"}, []string{"пункты 16, 17 и 32", "A-04"}},
 		{"failure declared though enough comply",
 			func(s string) string { return s + "  failure:\n    number: \"9\"\n    date: 2026-03-27\n" },
 			[]string{"procedure.failure: proc_failure_not_due"}, []string{"пункт 41"}},
