@@ -58,7 +58,7 @@ const (
 // Member is a person who sits on the Commission or signs for the organizer.
 type Member struct {
 	ID       string `yaml:"id" json:"id" validate:"required,ident"`
-	Role     string `yaml:"role" json:"role" validate:"required,oneof=chair deputy member secretary"`
+	Role     string `yaml:"role" json:"role" validate:"required,oneof=chair deputy member secretary" jsonschema:"enum=chair,enum=deputy,enum=member,enum=secretary"`
 	FullName string `yaml:"full_name" json:"full_name" validate:"required,max=200"`
 	Position Text   `yaml:"position" json:"position"`
 }
@@ -88,7 +88,7 @@ const (
 // Meeting is the sitting behind one protocol or minutes: the organizer's
 // for the admission and review protocols, the Commission's for the minutes.
 type Meeting struct {
-	Document string `yaml:"document" json:"document" validate:"required,oneof=stage1-admission stage1-review stage1-minutes stage2-admission stage2-review stage2-minutes"`
+	Document string `yaml:"document" json:"document" validate:"required,oneof=stage1-admission stage1-review stage1-minutes stage2-admission stage2-review stage2-minutes" jsonschema:"enum=stage1-admission,enum=stage1-review,enum=stage1-minutes,enum=stage2-admission,enum=stage2-review,enum=stage2-minutes"`
 	Number   string `yaml:"number" json:"number" validate:"required,max=50"`
 	Date     Date   `yaml:"date" json:"date" validate:"required"`
 	// Signed is when the protocol was drawn up and signed, when later than
@@ -185,10 +185,10 @@ const (
 // Conclusion is a state body's conclusion on one application.
 type Conclusion struct {
 	Application string `yaml:"application" json:"application" validate:"required"`
-	Body        string `yaml:"body" json:"body" validate:"required,oneof=authorized regional authorized_strategy"`
+	Body        string `yaml:"body" json:"body" validate:"required,oneof=authorized regional authorized_strategy" jsonschema:"enum=authorized,enum=regional,enum=authorized_strategy"`
 	Number      string `yaml:"number" json:"number" validate:"required,max=50"`
 	Date        Date   `yaml:"date" json:"date" validate:"required"`
-	Finding     string `yaml:"finding" json:"finding" validate:"required,oneof=complies not_complies"`
+	Finding     string `yaml:"finding" json:"finding" validate:"required,oneof=complies not_complies" jsonschema:"enum=complies,enum=not_complies"`
 	Note        *Text  `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
@@ -220,7 +220,7 @@ func (s *Score) Total() int {
 type Stage2Review struct {
 	Application string `yaml:"application" json:"application" validate:"required"`
 	Date        Date   `yaml:"date" json:"date" validate:"required"`
-	Finding     string `yaml:"finding" json:"finding" validate:"required,oneof=complies not_complies"`
+	Finding     string `yaml:"finding" json:"finding" validate:"required,oneof=complies not_complies" jsonschema:"enum=complies,enum=not_complies"`
 	Note        *Text  `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
