@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"net/http"
 	"strings"
 	"sync"
@@ -59,8 +60,17 @@ func docLang(s string, fallback catalog.Lang) (catalog.Lang, error) {
 	return "", statusError(http.StatusBadRequest, "web.error.bad_lang")
 }
 
-// renderOne renders one document in one language and format.
+// renderOne renders one document in one language and format. Renders run
+// at most one per CPU at a time and the rest wait their turn in order: a
+// burst of requests then finishes one by one instead of all slowing down
+// together (and holding all their memory at once).
 func (s *Server) renderOne(ctx context.Context, k *templates.Kind, input any, lang catalog.Lang, w document.Writer, blank bool) (renderedFile, error) {
+	select {
+	case s.renderSlots <- struct{}{}:
+	case <-ctx.Done():
+		return renderedFile{}, ctx.Err()
+	}
+	defer func() { <-s.renderSlots }()
 	outs, err := render.Run(ctx, []render.Job{{Kind: k, Input: input, Lang: lang, Writer: w, Blank: blank}}, 1)
 	if err != nil {
 		return renderedFile{}, err
@@ -73,14 +83,17 @@ func (s *Server) renderOne(ctx context.Context, k *templates.Kind, input any, la
 // renderSet renders a document in the given languages, PDF and DOCX.
 func (s *Server) renderSet(ctx context.Context, k *templates.Kind, input any, langs []catalog.Lang, blank bool) ([]renderedFile, error) {
 	jobs := render.Jobs(k, input, langs, []document.Writer{pdf.Writer{}, docx.Writer{}}, blank)
-	outs, err := render.Run(ctx, jobs, 0)
-	if err != nil {
-		return nil, err
+	files := make([]renderedFile, len(jobs))
+	g, ctx := errgroup.WithContext(ctx)
+	for i, j := range jobs {
+		g.Go(func() error {
+			f, err := s.renderOne(ctx, k, input, j.Lang, j.Writer, blank)
+			files[i] = f
+			return err
+		})
 	}
-	files := make([]renderedFile, len(outs))
-	for i, o := range outs {
-		s.metrics.inc("konkurs_documents_rendered_total", "kind", k.Name, "format", jobs[i].Writer.Format())
-		files[i] = renderedFile{Name: o.Name, Lang: jobs[i].Lang, Kind: k.Name, Data: o.Data, Pages: o.Pages}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return files, nil
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -57,8 +58,10 @@ type Server struct {
 	pages    *pageSet
 	results  *resultCache
 	builds   dossierBuilds
-	mux      *http.ServeMux
-	routes   []route
+	// renderSlots bounds the renders running at once (one per CPU).
+	renderSlots chan struct{}
+	mux         *http.ServeMux
+	routes      []route
 }
 
 // New builds a server.
@@ -95,17 +98,18 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts:     opts,
-		users:    opts.Users,
-		cases:    newCaseFiles(opts.CasesDir),
-		sessions: newSessions(opts.SessionTTL, opts.Now),
-		limiter:  newRateLimiter(opts.RatePerSecond, opts.RateBurst, opts.Now),
-		logins:   newRateLimiter(float64(opts.LoginPerMinute)/60, opts.LoginPerMinute, opts.Now),
-		metrics:  newMetrics(opts.Now()),
-		pages:    pages,
-		results:  newResultCache(opts.Now),
-		builds:   dossierBuilds{jobs: map[string]*buildJob{}},
-		mux:      http.NewServeMux(),
+		opts:        opts,
+		users:       opts.Users,
+		cases:       newCaseFiles(opts.CasesDir),
+		sessions:    newSessions(opts.SessionTTL, opts.Now),
+		limiter:     newRateLimiter(opts.RatePerSecond, opts.RateBurst, opts.Now),
+		logins:      newRateLimiter(float64(opts.LoginPerMinute)/60, opts.LoginPerMinute, opts.Now),
+		metrics:     newMetrics(opts.Now()),
+		pages:       pages,
+		results:     newResultCache(opts.Now),
+		builds:      dossierBuilds{jobs: map[string]*buildJob{}},
+		renderSlots: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		mux:         http.NewServeMux(),
 	}
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
