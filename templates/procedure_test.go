@@ -296,3 +296,43 @@ func TestNewCompetitionDue(t *testing.T) {
 		}
 	}
 }
+
+// A stage-2 return: the letter cites items 7 and 32 and the stage-2
+// admission protocol lists the application as returned, not going on.
+func TestStage2ReturnNotice(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "examples", "competition.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), "    - application: A-07\n      handed_in: [application, strategy, roadmap, authorized_conclusion]",
+		"    - application: A-07\n      handed_in: [application, strategy, authorized_conclusion]", 1)
+	s = strings.Replace(s, "  returns:\n", `  returns:
+    - application: A-07
+      number: "02-12/0502"
+      date: 2026-10-06
+      reasons:
+        - kk: Аумақтық кластерді дамытудың жол картасы (Қағидаларға 6-қосымша) ұсынылмаған.
+          ru: Не представлена дорожная карта развития территориального кластера (приложение 6 к Правилам).
+`, 1)
+	s = strings.Replace(s, "    - application: A-07\n      date: 2026-10-23\n      finding: complies\n", "", 1)
+	s = strings.Replace(s, "    - {application: A-07, body: authorized_strategy, number: \"17-02/5188\", date: 2026-09-16, finding: complies}\n", "", 1)
+	p := filepath.Join(t.TempDir(), "case.yaml")
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, _ := templates.Lookup("return-notice")
+	in, err := templates.LoadInput(k, p, "A-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := procRender(t, "return-notice", in, catalog.RU)
+	doctest.AssertInOrder(t, "stage-2 return notice", r.pdfText, []string{"№ 02-12/0502", shymkentRU, "на второй этап конкурса",
+		"пункта 7 Правил", "пунктом 32 Правил", "1) Не представлена дорожная карта"})
+	k, _ = templates.Lookup("stage2-admission")
+	in, err = templates.LoadInput(k, p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = procRender(t, "stage2-admission", in, catalog.KK)
+	doctest.AssertInOrder(t, "stage-2 admission", r.docxText, []string{"ШЕШІЛДІ", "1) " + pavlodarKK, "2) " + eastKK, "32-тармағы", "1) " + shymkentKK, "02-12/0502"})
+}
