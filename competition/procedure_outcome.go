@@ -246,7 +246,8 @@ type Outcome struct {
 const MinCompliant = 2
 
 // Outcome computes item 41: the competition failed when, after a stage's
-// completeness check, fewer than two participants met items 6 and 7.
+// completeness check (its protocol on record and every registered
+// application checked), fewer than two participants met items 6 and 7.
 func (c *CaseFile) Outcome() Outcome {
 	p := c.Proc()
 	for _, stage := range []int{1, 2} {
@@ -254,12 +255,24 @@ func (c *CaseFile) Outcome() Outcome {
 		if stage == 2 {
 			doc = DocStage2Admission
 		}
-		if p.Meeting(doc) == nil {
-			continue
+		if p.Meeting(doc) == nil || !c.allChecked(stage) {
+			continue // the check is not over: nothing to decide yet
 		}
 		if on := c.GoesOn(stage); len(on) < MinCompliant {
 			return Outcome{Failed: true, Stage: stage, Compliant: on}
 		}
 	}
 	return Outcome{}
+}
+
+// allChecked reports whether every registered application of stage has its
+// completeness check recorded.
+func (c *CaseFile) allChecked(stage int) bool {
+	p := c.Proc()
+	for _, a := range c.Registered(stage) {
+		if p.Check(a.ID) == nil {
+			return false
+		}
+	}
+	return true
 }
