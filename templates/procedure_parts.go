@@ -242,7 +242,11 @@ func (d *procedureDoc) signatures(m *competition.Meeting) {
 	for _, role := range []string{competition.RoleChair, competition.RoleDeputy, competition.RoleMember, competition.RoleSecretary} {
 		for _, id := range m.Present {
 			if mem := d.p.MemberOf(false, id); mem != nil && mem.Role == role {
-				d.signature(d.roleLabel(false, role), mem.FullName)
+				label := d.roleLabel(false, role)
+				if role == competition.RoleMember {
+					label = d.t("role.organizer.member_one") // each member signs for themself
+				}
+				d.signature(label, mem.FullName)
 			}
 		}
 	}
