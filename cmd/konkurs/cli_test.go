@@ -165,6 +165,12 @@ func TestSchemaAndDocs(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"bin"`) || !strings.Contains(r.stdout, `"$schema"`) {
 		t.Fatalf("schema: exit %d, %s%s", r.code, r.stdout, r.stderr)
 	}
+	for _, what := range []string{"dossier", "casefile"} {
+		r = runCLI(t, t.TempDir(), "schema", what)
+		if r.code != 0 || !strings.Contains(r.stdout, `"title": "`+what+`"`) {
+			t.Fatalf("schema %s: exit %d, %s%s", what, r.code, r.stdout, r.stderr)
+		}
+	}
 	r = runCLI(t, t.TempDir(), "docs")
 	if r.code != 0 || !strings.Contains(r.stdout, "annex1") || !strings.Contains(r.stdout, "Приложение 1") || !strings.Contains(r.stdout, "1-қосымша") {
 		t.Fatalf("docs: exit %d, %s", r.code, r.stdout)
