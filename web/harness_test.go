@@ -23,6 +23,22 @@ import (
 	"github.com/konkurs/konkurs/pipeline/archive"
 )
 
+// dossierCacheDir is shared by every test: the PDF engine keeps its
+// configuration directory in package state, so the first build of the
+// process decides it and it must outlive each test's temporary directory.
+var dossierCacheDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "konkurs-web-cache-")
+	if err != nil {
+		panic(err)
+	}
+	dossierCacheDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // fixedNow is "today" in the tests: after the example's stage-1 deadline
 // (2026-03-20), so some deadlines are met and some are open.
 var fixedNow = time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC)
@@ -91,7 +107,7 @@ func newEnv(t testing.TB, tweak ...func(*Options)) *testEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { arch.Close() })
-	opts := Options{Users: users, CasesDir: cases, Archive: arch, DataDir: dir, DossierCacheDir: filepath.Join(dir, "cache"), Now: func() time.Time { return fixedNow }, DefaultLang: catalog.KK}
+	opts := Options{Users: users, CasesDir: cases, Archive: arch, DataDir: dir, DossierCacheDir: dossierCacheDir, Now: func() time.Time { return fixedNow }, DefaultLang: catalog.KK}
 	for _, f := range tweak {
 		f(&opts)
 	}
