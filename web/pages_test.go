@@ -365,3 +365,16 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownAddressesAreLocalized404s(t *testing.T) {
+	e := newTestEnv(t)
+	resp, _ := http.Get(e.http.URL + "/no/such/page?lang=ru")
+	body := readAll(t, resp)
+	if resp.StatusCode != 404 || !strings.Contains(body, "не найдены") {
+		t.Errorf("page 404: %d", resp.StatusCode)
+	}
+	resp = e.api("organizer", "GET", "/api/nothing", nil, "")
+	if p := decodeProblem(t, readAll(t, resp)); resp.StatusCode != 404 || p.Code != "web.error.not_found" {
+		t.Errorf("api 404: %d %+v", resp.StatusCode, p)
+	}
+}

@@ -124,6 +124,13 @@ func decodeInput(k *templates.Kind, data []byte, name string) (any, error) {
 	if err := templates.ValidateInput(in); err != nil {
 		return nil, err
 	}
+	// Some rules (e.g. Annex 2's page limit) can only be checked on the
+	// laid-out document, as "konkurs validate" does.
+	if check, ok := in.(interface{ CheckLayout() error }); ok {
+		if err := check.CheckLayout(); err != nil {
+			return nil, inputProblem(err)
+		}
+	}
 	return in, nil
 }
 

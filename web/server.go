@@ -115,6 +115,11 @@ func New(opts Options) (*Server, error) {
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern, s.wrap(rt))
 	}
+	// Unknown addresses get the same localized 404 as everything else: a
+	// page for people, a problem document under /api/.
+	notFound := func(http.ResponseWriter, *http.Request, *request) error { return errNotFound }
+	s.mux.Handle("/api/", s.wrap(route{pattern: "/api/", access: public, api: true, handle: notFound}))
+	s.mux.Handle("/", s.wrap(route{pattern: "/", access: public, handle: notFound}))
 	s.mux.Handle("GET /static/", staticHandler())
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.HandleFunc("GET /metrics", s.handleMetrics)
