@@ -108,7 +108,7 @@ func TestInvalidInputExitsTwoAndWritesNothing(t *testing.T) {
 		{"missing ru name", "annex1", strings.Replace(string(annex1), "    ru: Павлодарский металлургический территориальный кластер\n", "", 1), nil, "ru",
 			[]string{"cluster.name.ru", "обязательное поле не заполнено"}},
 		{"malformed YAML", "annex1", "cluster: [\n", nil, "ru", []string{"неверная структура файла"}},
-		{"unknown field", "annex1", string(annex1) + "colour: red\n", nil, "kk", []string{"белгісіз өріс «colour»"}},
+		{"unknown field", "annex1", string(annex1) + "colour: red\n", nil, "kk", []string{"«colour» өрісі белгісіз"}},
 		{"announcement too late", "annex1", strings.Replace(string(example), "announcement_date: 2026-01-12", "announcement_date: 2026-02-20", 1),
 			[]string{"--application", "A-01"}, "ru", []string{"competition.announcement_date", "пункт 5 Правил"}},
 		{"dates out of order", "annex1", strings.Replace(string(example), "stage2_deadline: 2026-09-30", "stage2_deadline: 2026-03-01", 1),
