@@ -67,7 +67,7 @@ func TestDeadlinesRefuseImpossibleDates(t *testing.T) {
 	if r.code != 2 {
 		t.Fatalf("exit %d, want 2; stderr %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"заседание Комиссии по первому этапу", "2026-03-10", "окончание приёма заявок первого этапа", "2026-03-20"} {
+	for _, want := range []string{"заседание Комиссии по первому этапу", "2026-03-10", "истек срок приема заявок первого этапа", "2026-03-20"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q: %s", want, r.stderr)
 		}

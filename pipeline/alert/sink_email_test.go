@@ -103,7 +103,7 @@ func TestDigestArrivesByEmail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"tc-2026", "пункт 15", "2026-04-01", "организатор конкурса", "срок близко"} {
+	for _, want := range []string{"tc-2026", "пункт 15", "2026-04-01", "организатор конкурса", "срок истекает"} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("digest body lacks %q:\n%s", want, body)
 		}
@@ -127,7 +127,7 @@ func TestAlertArrivesByEmail(t *testing.T) {
 	}
 	msg, _ := mail.ReadMessage(strings.NewReader(string(inbox.mail[0].data)))
 	body, _ := io.ReadAll(quotedprintable.NewReader(msg.Body))
-	if !strings.Contains(string(body), "Крайний день: 2026-04-01") {
+	if !strings.Contains(string(body), "Последний день срока: 2026-04-01") {
 		t.Errorf("alert body %s", body)
 	}
 }
