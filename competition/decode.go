@@ -47,6 +47,9 @@ func ReadFile(path string, v any) error {
 // by content when the name has none of .json/.yaml/.yml).
 func Decode(data []byte, name string, v any) error {
 	ve := &ValidationError{File: name}
+	// Windows editors (Notepad, Excel's "UTF-8" export) start files with a
+	// byte-order mark; the YAML decoder skips it, the JSON decoder does not.
+	data = bytes.TrimPrefix(data, utf8BOM)
 	if isJSON(data, name) {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
@@ -77,10 +80,30 @@ func isJSON(data []byte, name string) bool {
 	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
 }
 
+var utf8BOM = []byte("\uFEFF")
+
 var (
 	yamlUnknownField = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)
 	yamlLine         = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	// Date.UnmarshalYAML's complaints (values.go): shown as an invalid
+	// value with the expected form, which reads the same in every language,
+	// rather than as English prose.
+	yamlBadDate = regexp.MustCompile(`^(?:line \d+: )?(?:("[^"]*") is not a date in the form YYYY-MM-DD|a date must be written as YYYY-MM-DD)$`)
 )
+
+// addYAMLLineError records a problem the decoder reported on a line.
+func addYAMLLineError(ve *ValidationError, line, detail string) {
+	where := fmt.Sprintf("line %s", line)
+	if m := yamlBadDate.FindStringSubmatch(detail); m != nil {
+		tag := "YYYY-MM-DD"
+		if m[1] != "" {
+			tag = m[1] + " → YYYY-MM-DD"
+		}
+		ve.Add(where, "invalid", "tag", tag)
+		return
+	}
+	ve.Add(where, "syntax", "detail", detail)
+}
 
 func addYAMLError(ve *ValidationError, err error) {
 	var te *yaml.TypeError
@@ -91,7 +114,7 @@ func addYAMLError(ve *ValidationError, err error) {
 				continue
 			}
 			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				ve.Add(fmt.Sprintf("line %s", m[1]), "syntax", "detail", m[2])
+				addYAMLLineError(ve, m[1], m[2])
 				continue
 			}
 			ve.Add("", "syntax", "detail", msg)
@@ -100,7 +123,7 @@ func addYAMLError(ve *ValidationError, err error) {
 	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		ve.Add(fmt.Sprintf("line %s", m[1]), "syntax", "detail", m[2])
+		addYAMLLineError(ve, m[1], m[2])
 		return
 	}
 	ve.Add("", "syntax", "detail", msg)
