@@ -153,9 +153,30 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"render", "annex1", "--input", examplePath(t, "annex1.yaml"), "--format", "odt"},
 		{"render", "annex1", "--no-such-flag"},
 		{"validate", "annex1", "--input", filepath.Join(dir, "missing.yaml")},
+		// Cobra's own checks: argument count, required flags, a mistyped
+		// subcommand of a group (which would otherwise print help, exit 0).
+		{"render"},
+		{"render", "annex1", "annex4", "--blank"},
+		{"schema"},
+		{"validate", "annex1"},
+		{"deadlines"},
+		{"dossier", "build", "--spec", "x.yaml"},
+		{"dossier", "biuld"},
+		{"archive", "verfy"},
+		{"case", "chek", "--input", "x.yaml"},
+		{"docs", "extra"},
 	} {
 		if r := runCLI(t, dir, args...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2 (stderr %s)", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestGroupCommandAloneShowsHelp(t *testing.T) {
+	for _, group := range []string{"archive", "case", "dossier"} {
+		r := runCLI(t, t.TempDir(), group)
+		if r.code != 0 || !strings.Contains(r.stdout, "Available Commands") {
+			t.Errorf("%s: exit %d, stdout %q", group, r.code, r.stdout)
 		}
 	}
 }
@@ -203,6 +224,12 @@ func TestUnprintableCharacterIsInvalidInput(t *testing.T) {
 	r := runCLI(t, dir, "render", "annex1", "--input", in, "--out", "o", "--lang", "kk")
 	if r.code != 2 || !strings.Contains(r.stderr, "U+6F22") {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	// validate says so too, rather than "no problems" for an input that
+	// render then refuses.
+	r = runCLI(t, dir, "validate", "annex1", "--input", in, "--lang", "ru")
+	if r.code != 2 || !strings.Contains(r.stderr, "U+6F22") {
+		t.Fatalf("validate: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
 		t.Error("output written for unprintable input")

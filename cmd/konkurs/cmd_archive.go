@@ -50,7 +50,7 @@ missing or corrupt objects found by verify and an invalid bag).`,
 
 func init() {
 	archiveOpts.AddFlags(cmdArchive)
-	cmdRoot.AddCommand(cmdArchive)
+	cmdRoot.AddCommand(groupCommand(cmdArchive))
 }
 
 // openArchive opens the configured archive (or --archive).

@@ -32,10 +32,10 @@ type caseRegisterOptions struct {
 }
 
 func init() {
-	cmd := &cobra.Command{
+	cmd := groupCommand(&cobra.Command{
 		Use:   "case",
 		Short: "Work with a competition case file: check it, register applications",
-	}
+	})
 
 	var check caseCheckOptions
 	checkCmd := &cobra.Command{

@@ -30,10 +30,10 @@ type dossierOptions struct {
 
 func init() {
 	var opts dossierOptions
-	group := &cobra.Command{
+	group := groupCommand(&cobra.Command{
 		Use:   "dossier",
 		Short: "Numbered application dossiers (items 9 and 11 of the rules)",
-	}
+	})
 	build := &cobra.Command{
 		Use:   "build --spec FILE --out DIR",
 		Short: "Build an application's numbered dossier: volumes, inventory, sheet numbers, certification sheets, manifest",

@@ -6,6 +6,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/pipeline/document"
+	"github.com/konkurs/konkurs/pipeline/pdf"
+	"github.com/konkurs/konkurs/pipeline/render"
 	"github.com/konkurs/konkurs/templates"
 )
 
@@ -53,6 +56,13 @@ func runValidate(cmd *cobra.Command, opts validateOptions, kindName string) erro
 		if err := check.CheckLayout(); err != nil {
 			return reportInput(cmd.ErrOrStderr(), err, lang)
 		}
+	}
+	// An input that validates must also render: a character the fonts cannot
+	// print, or a procedure document the case file is not ready for, shows
+	// only when the document is laid out. The PDFs are discarded.
+	jobs := render.Jobs(kind, input, catalog.DocumentLangs, []document.Writer{pdf.Writer{}}, false)
+	if _, err := render.Run(cmd.Context(), jobs, 0); err != nil {
+		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
 	fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "cli.valid", "file", opts.Input))
 	return nil
