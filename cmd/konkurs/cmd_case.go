@@ -164,9 +164,9 @@ func runCaseRegister(cmd *cobra.Command, opts caseRegisterOptions) error {
 	if err != nil {
 		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
-	reg, err := registrationFromFlags(opts, time.Now())
+	reg, err := registrationFromFlags(opts, registrationClock(time.Now()))
 	if err != nil {
-		return report("", "generic", "detail", err.Error())
+		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
 	a := cf.Application(opts.Application)
 	if a == nil {
@@ -204,26 +204,29 @@ func runCaseRegister(cmd *cobra.Command, opts caseRegisterOptions) error {
 	return nil
 }
 
-// registrationFromFlags builds the registration; date and time default to now.
+// registrationFromFlags builds the registration; date and time default to
+// now. Every flag problem is reported at once, naming the flag.
 func registrationFromFlags(opts caseRegisterOptions, now time.Time) (competition.Registration, error) {
+	ve := &competition.ValidationError{File: opts.Input}
 	reg := competition.Registration{Number: strings.TrimSpace(opts.Number), ReceivedBy: strings.TrimSpace(opts.ReceivedBy)}
 	if reg.Number == "" {
-		return reg, fmt.Errorf("--number is empty")
+		ve.Add("--number", "required")
 	}
 	reg.Date = competition.NewDate(now.Year(), now.Month(), now.Day())
 	if opts.Date != "" {
-		d, err := competition.ParseDate(opts.Date)
-		if err != nil {
-			return reg, fmt.Errorf("--date: %v", err)
+		if d, err := competition.ParseDate(opts.Date); err != nil {
+			ve.Add("--date", "invalid", "tag", fmt.Sprintf("%q → YYYY-MM-DD", opts.Date))
+		} else {
+			reg.Date = d
 		}
-		reg.Date = d
 	}
 	reg.Time = now.Format("15:04")
 	if opts.Time != "" {
 		if _, err := time.Parse("15:04", opts.Time); err != nil || len(opts.Time) != 5 {
-			return reg, fmt.Errorf("--time %q: write HH:MM, e.g. 10:30", opts.Time)
+			ve.Add("--time", "hhmm")
+		} else {
+			reg.Time = opts.Time
 		}
-		reg.Time = opts.Time
 	}
 	for _, h := range opts.HandedIn {
 		switch strings.TrimSpace(h) {
@@ -235,10 +238,22 @@ func registrationFromFlags(opts caseRegisterOptions, now time.Time) (competition
 			reg.Electronic = true
 		case "":
 		default:
-			return reg, fmt.Errorf("--handed-in %q: use original, copy, electronic", h)
+			ve.Add("--handed-in", "oneof", "param", "original, copy, electronic")
 		}
 	}
-	return reg, nil
+	return reg, ve.Err()
+}
+
+// registrationClock is the time of a registration typed without --date or
+// --time: the clock of the configured zone (Asia/Almaty), where the
+// application is handed in, not the server's — at 20:00 UTC it is already
+// tomorrow in Astana, and the date decides item 13's deadline.
+func registrationClock(now time.Time) time.Time {
+	loc, err := time.LoadLocation(globals.Config.Scheduler.TimeZone)
+	if err != nil {
+		return now
+	}
+	return now.In(loc)
 }
 
 // writeRegistration adds reg to the case file and replaces the file

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/competition"
 )
 
@@ -214,5 +216,43 @@ func TestAnnouncementAndReceiptRefusedOutsideTheirLimits(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
 		t.Errorf("output written: %v", err)
+	}
+}
+
+// Every mistake in the register flags is named at once, in the user's
+// language, not one English sentence at a time.
+func TestRegistrationFlagsReportEveryProblemInTheUsersLanguage(t *testing.T) {
+	opts := caseRegisterOptions{Input: "case.yaml", Number: " ", Date: "25.03.2026", Time: "25:00", HandedIn: []string{"paper"}}
+	_, err := registrationFromFlags(opts, time.Date(2026, 3, 19, 10, 0, 0, 0, time.UTC))
+	ve, ok := err.(*competition.ValidationError)
+	if !ok {
+		t.Fatalf("got %v, want a ValidationError", err)
+	}
+	got := strings.Join(ve.Lines(catalog.RU), "\n")
+	for _, want := range []string{
+		"case.yaml: --number: обязательное поле не заполнено",
+		`case.yaml: --date: неверное значение ("25.03.2026" → YYYY-MM-DD)`,
+		"case.yaml: --time: время записывается в виде ЧЧ:ММ",
+		"case.yaml: --handed-in: значение должно быть одним из: original, copy, electronic",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// A registration typed without --date at 20:30 UTC on 19 March is dated
+// 20 March: it is already the next day in Astana.
+func TestRegistrationDefaultsToTheConfiguredZonesClock(t *testing.T) {
+	saved := globals.Config.Scheduler.TimeZone
+	defer func() { globals.Config.Scheduler.TimeZone = saved }()
+	globals.Config.Scheduler.TimeZone = "Asia/Almaty"
+	now := registrationClock(time.Date(2026, 3, 19, 20, 30, 0, 0, time.UTC))
+	reg, err := registrationFromFlags(caseRegisterOptions{Number: "01-12/0200"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reg.Date.String() != "2026-03-20" || reg.Time != "01:30" {
+		t.Fatalf("registered %s %s, want 2026-03-20 01:30", reg.Date, reg.Time)
 	}
 }
