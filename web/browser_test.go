@@ -216,7 +216,7 @@ func TestBrowserOrganizerRegistersAndRenders(t *testing.T) {
 	}
 	do(t, ctx,
 		chromedp.Click(chromedp.ID("lang-ru")),
-		chromedp.WaitVisible(chromedp.CSS("svg.timeline")),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="ru"] svg.timeline`)),
 	)
 	if lang := run(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "ru" {
 		t.Errorf("language after switch: %q", lang)
@@ -324,11 +324,12 @@ func TestBrowserApplicantBuildsDossier(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("d-role"), "annex2"),
 		chromedp.SetUploadFiles(chromedp.ID("d-file"), []string{concept}),
 		chromedp.Click(chromedp.ID("upload-submit")),
-		chromedp.WaitVisible(chromedp.ID("upload-form")),
+		// Wait for the new page, not the old one still on screen.
+		chromedp.WaitVisible(chromedp.CSS("#attachments li:nth-child(2)")),
 		chromedp.SetValue(chromedp.ID("d-role"), "annex3"),
 		chromedp.SetUploadFiles(chromedp.ID("d-file"), []string{conclusion}),
 		chromedp.Click(chromedp.ID("upload-submit")),
-		chromedp.WaitVisible(chromedp.ID("build-submit")),
+		chromedp.WaitVisible(chromedp.CSS("#attachments li:nth-child(3)")),
 		screenshot(t, "applicant-dossier-attachments"),
 		chromedp.Click(chromedp.ID("build-submit")),
 		chromedp.WaitVisible(chromedp.ID("build-done")),
