@@ -126,7 +126,7 @@ func TestArchiveCommandsOnTheLocalArchive(t *testing.T) {
 	data[500] ^= 1
 	os.WriteFile(p, data, 0o644)
 	r := runArchiveCLI(t, dir, nil, "archive", "verify", "--lang", "ru")
-	if r.code != 1 || !strings.Contains(r.stdout, "ПОВРЕЖДЁН") || !strings.Contains(r.stdout, "volume-01.pdf") {
+	if r.code != 1 || !strings.Contains(r.stdout, "ПОВРЕЖДЕН") || !strings.Contains(r.stdout, "volume-01.pdf") {
 		t.Errorf("verify after a flipped byte: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	r = runArchiveCLI(t, dir, nil, "archive", "verify", "--json", "KZ-2026-01/stage-1/application/")
