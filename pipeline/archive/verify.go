@@ -56,6 +56,11 @@ func (a *Archive) Verify(ctx context.Context, prefix string) (VerifyReport, erro
 	if err != nil {
 		return rep, a.storeError(prefix, err)
 	}
+	// A prefix that matches nothing is a mistyped ID, not a clean archive:
+	// "0 objects checked, all intact" would let it pass for verified.
+	if prefix != "" && len(keys) == 0 {
+		return rep, newError("archive.err.not_found", nil, "id", prefix)
+	}
 	var mu sync.Mutex
 	report := func(id, kind, detail string) {
 		mu.Lock()
