@@ -51,4 +51,5 @@ var inputKeys = map[string]bool{
 	"archive.err.dossier_manifest": true, "archive.err.manifest_mismatch": true,
 	"archive.err.out_exists": true, "archive.err.signer": true, "archive.err.url": true,
 	"archive.err.retention": true, "archive.err.sha256": true, "archive.err.retention_mode": true, "archive.err.credentials": true, "archive.err.not_found": true, "archive.err.sign_target": true,
+	"dossier.err.not_pdf": true,
 }

@@ -1,8 +1,10 @@
 package archive
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,6 +52,9 @@ func (a *Archive) Sign(ctx context.Context, originalID, signedPath, uploadedBy s
 	}
 	name := filepath.Base(signedPath)
 	if err := validFileName(name); err != nil {
+		return SignResult{}, err
+	}
+	if err := checkSignedContent(signedPath); err != nil {
 		return SignResult{}, err
 	}
 	sum, err := hashFile(ctx, signedPath)
@@ -104,4 +109,28 @@ func signResult(key string, o storage.ObjectInfo, already bool) SignResult {
 		SHA256: o.SHA256, Size: o.Size, UploadedBy: o.Metadata["uploaded-by"], UploadedAt: at,
 		RetainUntil: o.RetainUntil, Mode: o.Mode, VersionID: o.VersionID, AlreadySigned: already,
 	}
+}
+
+// checkSignedContent refuses a file that is neither a PDF nor a scanned
+// image (JPEG, PNG, TIFF) before it is locked for years: a wrong file
+// picked by mistake could otherwise be neither replaced nor deleted.
+func checkSignedContent(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return newError("archive.err.file_read", err, "file", p)
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	// PDF readers accept the header anywhere in the first 1024 bytes.
+	if bytes.Contains(head, []byte("%PDF-")) {
+		return nil
+	}
+	for _, magic := range [][]byte{{0xFF, 0xD8, 0xFF}, []byte("\x89PNG\r\n\x1a\n"), []byte("II*\x00"), []byte("MM\x00*")} {
+		if bytes.HasPrefix(head, magic) {
+			return nil
+		}
+	}
+	return newError("dossier.err.not_pdf", nil, "file", p)
 }
