@@ -114,6 +114,33 @@ func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 	}
 }
 
+// While the applicant types a wrong BIN, the Kazakh message appears next to
+// the field before anything is submitted; corrected, it goes away.
+func TestBrowserAnnexChecksAsYouType(t *testing.T) {
+	ctx := browserTest(t)
+	e := newTestEnv(t)
+	do(t, ctx,
+		loginSteps(e.http.URL, "applicant"),
+		chromedp.Navigate(e.http.URL+"/applicant/annex1"),
+		chromedp.WaitVisible(chromedp.ID("f-participant-bin")),
+		chromedp.Clear(chromedp.ID("f-participant-bin")),
+		chromedp.SendKeys(chromedp.ID("f-participant-bin"), "150340001235"),
+		chromedp.WaitVisible(chromedp.CSS("#f-participant-bin-error p")),
+		screenshot(t, "applicant-annex1-live-error"),
+	)
+	if msg := run(t, ctx, chromedp.Text(chromedp.CSS("#f-participant-bin-error p"))); !strings.Contains(msg, "БСН/ЖСН дұрыс емес") {
+		t.Errorf("live message %q", msg)
+	}
+	// Untouched empty fields (the cluster) are not flagged while typing.
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#f-cluster-name-kk-error p").length`)); n != 0 {
+		t.Errorf("untouched field flagged")
+	}
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.ID("f-participant-bin"), "\b6"),
+		chromedp.WaitNotPresent(chromedp.CSS("#f-participant-bin-error p")),
+	)
+}
+
 // The applicant's journey: Annex 1 with a wrong BIN, the error in Kazakh
 // next to the field, the fix, the PDF downloaded and read back.
 func TestBrowserApplicantFillsAnnex1(t *testing.T) {
