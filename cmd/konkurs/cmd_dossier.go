@@ -132,7 +132,7 @@ func runDossierBuild(cmd *cobra.Command, opts dossierOptions) error {
 	msgLang := messageLang(opts.Lang)
 	spec, err := dossier.LoadSpec(opts.Spec)
 	if err != nil {
-		return invalidInput(err)
+		return reportInput(cmd.ErrOrStderr(), invalidInput(err), msgLang)
 	}
 	var langs []catalog.Lang
 	if opts.Lang != "" {

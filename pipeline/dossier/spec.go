@@ -1,14 +1,9 @@
 package dossier
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/konkurs/konkurs/competition"
 )
 
 // Spec describes one application's dossier: its stage, the documents in the
@@ -67,24 +62,14 @@ type RenderSpec struct {
 }
 
 // LoadSpec reads a spec from a YAML or JSON file; unknown fields are errors.
-// Problems with the content are reported by Validate, not here.
+// A file that cannot be read or decoded is a *competition.ValidationError
+// naming the file (and the line), printable in the user's language, like
+// every other input of konkurs. Problems with the content are reported by
+// Validate, not here.
 func LoadSpec(path string) (*Spec, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var s Spec
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		err = dec.Decode(&s)
-	} else {
-		dec := yaml.NewDecoder(bytes.NewReader(data))
-		dec.KnownFields(true)
-		err = dec.Decode(&s)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := competition.ReadFile(path, &s); err != nil {
+		return nil, err
 	}
 	abs, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/competition"
 )
 
 func TestLoadSpec(t *testing.T) {
@@ -39,6 +40,27 @@ func TestLoadSpec(t *testing.T) {
 				t.Errorf("resolved to %s", got)
 			}
 		})
+	}
+}
+
+// A spec that cannot be read is reported like every input of konkurs: the
+// file named, the problem in the user's language.
+func TestLoadSpecProblemsNameTheFileInTheUsersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.yaml")
+	_, err := LoadSpec(missing)
+	var ve *competition.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("missing spec: %v, want a ValidationError", err)
+	}
+	if got := strings.Join(ve.Lines(catalog.RU), "\n"); !strings.HasPrefix(got, missing+": не удается прочитать файл") {
+		t.Errorf("missing spec: %s", got)
+	}
+	// Saved by a Windows editor: byte-order mark and CRLF line endings.
+	writeTemp(t, dir, "a.pdf", attachmentPDF(t, "A", a4))
+	bom := writeTemp(t, dir, "bom.yaml", []byte("\uFEFFstage: 1\r\ndocuments:\r\n  - {role: annex1, file: a.pdf}\r\n"))
+	if s, err := LoadSpec(bom); err != nil || s.Stage != 1 || s.Documents[0].File != "a.pdf" {
+		t.Fatalf("spec with BOM and CRLF: %+v, %v", s, err)
 	}
 }
 
