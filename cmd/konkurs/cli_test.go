@@ -157,6 +157,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		// subcommand of a group (which would otherwise print help, exit 0).
 		{"render"},
 		{"render", "annex1", "annex4", "--blank"},
+		{"render", "annex1", "--blank", "--input", examplePath(t, "annex1.yaml")},
 		{"schema"},
 		{"validate", "annex1"},
 		{"deadlines"},

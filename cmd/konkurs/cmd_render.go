@@ -57,6 +57,10 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 	switch {
 	case opts.Blank && !kind.Blankable:
 		return invalidInput(fmt.Errorf("%s has no blank form", kind.Name))
+	case opts.Blank && opts.Input != "":
+		// Rendering the empty form and ignoring the input the user gave
+		// would hand them a blank where they expected their data.
+		return invalidInput(fmt.Errorf("--blank renders the empty form and takes no --input; leave out --blank to fill the form from %s", opts.Input))
 	case opts.Blank:
 		input = kind.NewInput()
 	case opts.Input == "":

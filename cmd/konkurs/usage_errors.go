@@ -33,9 +33,12 @@ func markUsageErrors(c *cobra.Command) {
 				return invalidInput(err)
 			}
 		}
-		// Cobra checks required flags after the argument check; checking
-		// them here lets them exit 2 too.
+		// Cobra checks required flags and flag groups after the argument
+		// check; checking them here lets them exit 2 too.
 		if err := cmd.ValidateRequiredFlags(); err != nil {
+			return invalidInput(err)
+		}
+		if err := cmd.ValidateFlagGroups(); err != nil {
 			return invalidInput(err)
 		}
 		return nil
