@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -16,8 +15,9 @@ import (
 // knows every glyph and position, and gopdf's object model cost more than
 // the layout itself (a zlib writer per stream, fmt for every number, the
 // font subset compressed at the default level). The content streams are
-// the same operators, numbers and glyph ids gopdf wrote, so pages look and
-// read exactly as before.
+// the same operators and numbers gopdf wrote, so pages look and
+// read exactly as before; only the glyph ids differ, because the embedded
+// subsets are renumbered.
 
 // pdfFile accumulates the file and the byte offset of every object.
 type pdfFile struct {
@@ -57,23 +57,37 @@ func (f *pdfFile) stream(id int, dict string, data []byte, compress bool, scratc
 	f.end()
 }
 
-// fontUse collects the glyphs one face draws in a document.
+// fontUse collects the glyphs one face draws in a document. The embedded
+// subset numbers them in the order they are first drawn.
 type fontUse struct {
 	face  face
-	res   int // resource name /F<res>
-	used  []bool
-	runes []rune // the character each used glyph was first drawn for
+	res   int      // resource name /F<res>
+	newID []uint16 // subset glyph id by the face's glyph id; 0: not drawn yet
+	order []uint16 // the face's glyph ids by subset id; order[0] is .notdef
+	runes []rune   // the character each subset glyph prints, by subset id
 }
 
-func (u *fontUse) mark(g uint16, r rune) {
-	if !u.used[g] {
-		u.used[g] = true
-		u.runes[g] = r
-	} else if r < u.runes[g] {
+func newFontUse(f face, res int) *fontUse {
+	return &fontUse{face: f, res: res, newID: make([]uint16, faceMetrics[f].file.numGlyphs), order: []uint16{0}, runes: []rune{0}}
+}
+
+// mark returns the subset id of the face's glyph g, drawn for r.
+func (u *fontUse) mark(g uint16, r rune) uint16 {
+	id := u.newID[g]
+	switch {
+	case g == 0:
+		return 0
+	case id == 0:
+		id = uint16(len(u.order))
+		u.newID[g] = id
+		u.order = append(u.order, g)
+		u.runes = append(u.runes, r)
+	case r < u.runes[id]:
 		// Two characters drawn with one glyph (a space and a no-break
 		// space): text extraction gives the lower one, whatever the order.
-		u.runes[g] = r
+		u.runes[id] = r
 	}
+	return id
 }
 
 // scratchBuffers are reused across documents: the output, a page's content
@@ -104,20 +118,20 @@ func emitFile(w io.Writer, doc *document.Document, pages []*page) error {
 	f := &pdfFile{out: &sb.out, offsets: make([]int, 0, firstPageID+2*len(pages)+objsPerFace*int(faceCount))}
 	out := f.out
 
-	var uses [faceCount]*fontUse
-	var order []*fontUse
+	var drawn [faceCount]bool
 	for _, p := range pages {
 		for _, op := range p.ops {
-			if op.kind != opLine && uses[op.face] == nil {
-				uses[op.face] = &fontUse{face: op.face}
+			if op.kind != opLine {
+				drawn[op.face] = true
 			}
 		}
 	}
+	var uses [faceCount]*fontUse
+	var order []*fontUse
 	for fc := face(0); fc < faceCount; fc++ {
-		if u := uses[fc]; u != nil {
-			n := faceMetrics[fc].file.numGlyphs
-			u.res, u.used, u.runes = len(order)+1, make([]bool, n), make([]rune, n)
-			order = append(order, u)
+		if drawn[fc] {
+			uses[fc] = newFontUse(fc, len(order)+1)
+			order = append(order, uses[fc])
 		}
 	}
 	fontBase := firstPageID + 2*len(pages)
@@ -334,9 +348,7 @@ func appendText(b []byte, op *drawOp, x, y float64, adjust int, u *fontUse) []by
 		}
 	}
 	for i, r := range op.text {
-		g := m.glyph(r)
-		u.mark(g, r)
-		b = appendHex4(b, g)
+		b = appendHex4(b, u.mark(m.glyph(r), r))
 		if adjust != 0 && r == ' ' && i > first && i < last {
 			b = append(b, '>')
 			b = strconv.AppendInt(b, int64(adjust), 10)
@@ -353,13 +365,6 @@ func writeFont(f *pdfFile, u *fontUse, id int, fontBuf []byte, scratch *bytes.Bu
 	m := faceMetrics[u.face]
 	name := faceNames[u.face]
 	out := f.out
-	// The glyphs drawn, before the subset adds the parts of composites.
-	var drawn []uint16
-	for g, used := range u.used {
-		if used {
-			drawn = append(drawn, uint16(g))
-		}
-	}
 
 	f.begin(id)
 	out.WriteString("<</Type/Font/Subtype/Type0/BaseFont/")
@@ -378,20 +383,15 @@ func writeFont(f *pdfFile, u *fontUse, id int, fontBuf []byte, scratch *bytes.Bu
 	b = append(b, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
 	b = strconv.AppendInt(b, int64(id+2), 10)
 	b = append(b, " 0 R/CIDToGIDMap/Identity/W["...)
-	// Runs of consecutive glyph ids share one entry: c [w1 w2 ...].
-	for i, g := range drawn {
-		if i == 0 || drawn[i-1] != g-1 {
+	// The drawn glyphs are numbered 1..n: one run of widths.
+	if len(u.order) > 1 {
+		b = append(b, "1["...)
+		for i, g := range u.order[1:] {
 			if i > 0 {
-				b = append(b, ']')
+				b = append(b, ' ')
 			}
-			b = strconv.AppendInt(b, int64(g), 10)
-			b = append(b, '[')
-		} else {
-			b = append(b, ' ')
+			b = strconv.AppendUint(b, uint64(m.subset.GlyphIndexToPdfWidth(uint(g))), 10)
 		}
-		b = strconv.AppendUint(b, uint64(m.subset.GlyphIndexToPdfWidth(uint(g))), 10)
-	}
-	if len(drawn) > 0 {
 		b = append(b, ']')
 	}
 	b = append(b, "]>>\n"...)
@@ -407,29 +407,29 @@ func writeFont(f *pdfFile, u *fontUse, id int, fontBuf []byte, scratch *bytes.Bu
 	out.WriteString(" 0 R>>\n")
 	f.end()
 
-	fontBuf = m.file.subset(u.used, fontBuf)
+	cmap := toUnicode(u.runes)
+	fontBuf, u.order = m.file.subset(u.order, u.newID, fontBuf)
 	f.stream(id+3, "/Length1 "+strconv.Itoa(len(fontBuf)), fontBuf, true, scratch)
-
-	cmap := toUnicode(drawn, u.runes)
 	f.stream(id+4, "", cmap, true, scratch)
 	return fontBuf
 }
 
-// toUnicode builds the CMap from glyph ids to the characters they print.
-func toUnicode(glyphs []uint16, runes []rune) []byte {
-	b := make([]byte, 0, 300+len(glyphs)*16)
+// toUnicode builds the CMap from the subset's glyph ids to the characters
+// they print (runes[id]; id 0 is .notdef).
+func toUnicode(runes []rune) []byte {
+	b := make([]byte, 0, 300+len(runes)*16)
 	b = append(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"+
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"+
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"...)
-	for chunk := range slices.Chunk(glyphs, 100) {
+	for first := 1; first < len(runes); first += 100 {
+		chunk := runes[first:min(first+100, len(runes))]
 		b = strconv.AppendInt(b, int64(len(chunk)), 10)
 		b = append(b, " beginbfchar\n"...)
-		for _, g := range chunk {
+		for k, r := range chunk {
 			b = append(b, '<')
-			b = appendHex4(b, g)
+			b = appendHex4(b, uint16(first+k))
 			b = append(b, "> <"...)
-			r := runes[g]
 			if r > 0xFFFF {
 				r1, r2 := utf16.EncodeRune(r)
 				b = appendHex4(b, uint16(r1))

@@ -24,54 +24,58 @@ func TestFontSubsetKeepsDrawnAndComposedGlyphs(t *testing.T) {
 	m := faceMetrics[faceRegular]
 	// Ё and Й are built from a base letter and a mark in Liberation Serif.
 	text := "Ёлка Йод Әә Ұұ №"
-	used := make([]bool, m.file.numGlyphs)
+	u := newFontUse(faceRegular, 1)
 	for _, r := range text {
-		used[m.glyph(r)] = true
+		u.mark(m.glyph(r), r)
 	}
-	drawn := append([]bool(nil), used...)
-	sub, err := parseTrueType(m.file.subset(used, nil))
+	drawn := len(u.order)
+	data, order := m.file.subset(u.order, u.newID, nil)
+	if checksum(data) != 0xB1B0AFBA {
+		t.Error("the font file's checksum adjustment is wrong")
+	}
+	sub, err := parseTrueType(data)
 	if err != nil {
 		t.Fatalf("the subset does not parse: %v", err)
 	}
-	if sub.numGlyphs != m.file.numGlyphs {
-		t.Fatalf("subset has %d glyphs, want the original ids (%d)", sub.numGlyphs, m.file.numGlyphs)
+	if sub.numGlyphs != len(order) || sub.numHMetrics != len(order) {
+		t.Fatalf("subset has %d glyphs and %d metrics, want %d", sub.numGlyphs, sub.numHMetrics, len(order))
 	}
-	composites := 0
-	for g := range m.file.numGlyphs {
-		keep := drawn[g]
-		for _, c := range m.file.components(g, nil) {
-			if drawn[g] {
-				composites++
-				if !bytes.Equal(sub.glyph(int(c)), m.file.glyph(int(c))) {
-					t.Errorf("component %d of glyph %d is missing from the subset", c, g)
-				}
+	if len(order) <= drawn {
+		t.Fatal("no glyph was added for a composite; the closure is untested")
+	}
+	for id, g := range order {
+		if sub.advanceUnits(id) != m.file.advanceUnits(int(g)) || sub.leftBearing(id) != m.file.leftBearing(int(g)) {
+			t.Errorf("glyph %d (face glyph %d): metrics differ", id, g)
+		}
+		want, got := m.file.components(int(g), nil), sub.components(id, nil)
+		if len(want) != len(got) {
+			t.Errorf("glyph %d: %d components, want %d", id, len(got), len(want))
+			continue
+		}
+		for k := range want {
+			if order[got[k]] != want[k] {
+				t.Errorf("glyph %d: component %d is face glyph %d, want %d", id, k, order[got[k]], want[k])
 			}
 		}
-		if keep && !bytes.Equal(sub.glyph(g), m.file.glyph(g)) {
-			t.Errorf("drawn glyph %d differs in the subset", g)
+		if len(want) == 0 && !bytes.Equal(sub.glyph(id), m.file.glyph(int(g))) {
+			t.Errorf("glyph %d (face glyph %d): outline differs", id, g)
 		}
-		if !used[g] && len(sub.glyph(g)) != 0 {
-			t.Errorf("glyph %d is not drawn but kept (%d bytes)", g, len(sub.glyph(g)))
-		}
-	}
-	if composites == 0 {
-		t.Error("the text has no composite glyph; the closure is untested")
-	}
-	if checksum(m.file.subset(used, nil)) != 0xB1B0AFBA {
-		t.Error("the font file's checksum adjustment is wrong")
 	}
 }
 
 func TestToUnicodeOfASharedGlyphIsTheLowerCharacter(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
 	// Whichever character comes first, a glyph drawn for two characters
 	// reads back as the lower one, so the output does not depend on order.
 	for _, order := range [][]rune{{'\u00A0', ' '}, {' ', '\u00A0'}} {
-		u := &fontUse{used: make([]bool, 8), runes: make([]rune, 8)}
+		u := newFontUse(faceRegular, 1)
 		for _, r := range order {
 			u.mark(3, r)
 		}
-		if cmap := string(toUnicode([]uint16{3}, u.runes)); !strings.Contains(cmap, "<0003> <0020>") {
-			t.Errorf("order %q: glyph 3 maps to %q", order, cmap)
+		if cmap := string(toUnicode(u.runes)); !strings.Contains(cmap, "<0001> <0020>") {
+			t.Errorf("order %q: glyph 1 maps to %q", order, cmap)
 		}
 	}
 }

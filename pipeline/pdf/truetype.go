@@ -9,9 +9,10 @@ import (
 // trueType is a face's font file split into the tables a PDF embedding
 // needs, parsed once per process and read-only afterwards.
 type trueType struct {
-	glyf      []byte
-	loca      []uint32 // glyph g is glyf[loca[g]:loca[g+1]]
-	numGlyphs int
+	glyf        []byte
+	loca        []uint32 // glyph g is glyf[loca[g]:loca[g+1]]
+	numGlyphs   int
+	numHMetrics int
 	// kept are the tables copied unchanged into every subset (hinting
 	// programs, metrics); head is copied with its checksum adjustment reset.
 	kept map[string][]byte
@@ -44,11 +45,15 @@ func parseTrueType(data []byte) (*trueType, error) {
 			return nil, fmt.Errorf("font has no %q table", tag)
 		}
 	}
-	head, maxp := tables["head"], tables["maxp"]
-	if len(head) < 54 || len(maxp) < 6 {
-		return nil, fmt.Errorf("font head or maxp table truncated")
+	head, maxp, hhea := tables["head"], tables["maxp"], tables["hhea"]
+	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
+		return nil, fmt.Errorf("font head, hhea or maxp table truncated")
 	}
 	t := &trueType{glyf: tables["glyf"], numGlyphs: int(binary.BigEndian.Uint16(maxp[4:])), kept: map[string][]byte{}}
+	t.numHMetrics = int(binary.BigEndian.Uint16(hhea[34:]))
+	if t.numHMetrics < 1 || t.numHMetrics > t.numGlyphs || len(tables["hmtx"]) < 4*t.numHMetrics+2*(t.numGlyphs-t.numHMetrics) {
+		return nil, fmt.Errorf("font hmtx table truncated")
+	}
 	loca := tables["loca"]
 	t.loca = make([]uint32, t.numGlyphs+1)
 	long := binary.BigEndian.Uint16(head[50:]) == 1
@@ -118,24 +123,21 @@ func (t *trueType) components(g int, out []uint16) []uint16 {
 	return out
 }
 
-// subset returns a font file with the glyphs marked in used (and the glyphs
-// they are composed of, and .notdef); the other glyphs are left empty but
-// keep their ids, so content streams use the original glyph ids. buf is
-// reused for the result.
-func (t *trueType) subset(used []bool, buf []byte) []byte {
-	used[0] = true
-	var stack []uint16
-	for g, u := range used {
-		if u {
-			stack = t.components(g, stack)
-		}
-	}
-	for len(stack) > 0 {
-		g := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !used[g] {
-			used[g] = true
-			stack = t.components(int(g), stack)
+// subset returns a font file with the glyphs in order, renumbered: the
+// glyph order[i] of the face becomes glyph i of the subset (order[0] is
+// .notdef). Glyphs that composites are built from are appended to order,
+// with their new ids in newID (indexed by the face's ids, 0 = not yet in the
+// subset). A small font file is quick to compress: it holds only the
+// drawn glyphs' outlines and metrics. buf is reused for the result.
+func (t *trueType) subset(order, newID []uint16, buf []byte) ([]byte, []uint16) {
+	var parts []uint16
+	for i := 0; i < len(order); i++ {
+		parts = t.components(int(order[i]), parts[:0])
+		for _, c := range parts {
+			if c != 0 && newID[c] == 0 {
+				newID[c] = uint16(len(order))
+				order = append(order, c)
+			}
 		}
 	}
 
@@ -163,26 +165,35 @@ func (t *trueType) subset(used []bool, buf []byte) []byte {
 		start := len(out)
 		switch tag {
 		case "glyf":
-			for g, u := range used {
-				if u {
-					out = append(out, t.glyph(g)...)
-					out = pad4(out, start)
-				}
+			for _, g := range order {
+				at := len(out)
+				out = append(out, t.glyph(int(g))...)
+				t.renumberComponents(out[at:], newID)
+				out = pad4(out, start)
 			}
 		case "loca":
 			glyfLen := uint32(0)
-			for g, u := range used {
+			for _, g := range order {
 				out = binary.BigEndian.AppendUint32(out, glyfLen)
-				if u {
-					glyfLen += (t.loca[g+1] - t.loca[g] + 3) &^ 3
-				}
+				glyfLen += (t.loca[g+1] - t.loca[g] + 3) &^ 3
 			}
 			out = binary.BigEndian.AppendUint32(out, glyfLen)
+		case "hmtx":
+			for _, g := range order {
+				out = binary.BigEndian.AppendUint16(out, t.advanceUnits(int(g)))
+				out = binary.BigEndian.AppendUint16(out, t.leftBearing(int(g)))
+			}
 		case "head":
 			headAt = start
 			out = append(out, t.kept[tag]...)
 			binary.BigEndian.PutUint32(out[start+8:], 0)  // checkSumAdjustment, set below
 			binary.BigEndian.PutUint16(out[start+50:], 1) // long loca offsets
+		case "hhea":
+			out = append(out, t.kept[tag]...)
+			binary.BigEndian.PutUint16(out[start+34:], uint16(len(order))) // numberOfHMetrics
+		case "maxp":
+			out = append(out, t.kept[tag]...)
+			binary.BigEndian.PutUint16(out[start+4:], uint16(len(order))) // numGlyphs
 		default:
 			out = append(out, t.kept[tag]...)
 		}
@@ -195,7 +206,53 @@ func (t *trueType) subset(used []bool, buf []byte) []byte {
 		binary.BigEndian.PutUint32(e[12:], uint32(length))
 	}
 	binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
-	return out
+	return out, order
+}
+
+// advanceUnits and leftBearing read a glyph's horizontal metrics; glyphs
+// past numberOfHMetrics share the last advance.
+func (t *trueType) advanceUnits(g int) uint16 {
+	hmtx := t.kept["hmtx"]
+	return binary.BigEndian.Uint16(hmtx[4*min(g, t.numHMetrics-1):])
+}
+
+func (t *trueType) leftBearing(g int) uint16 {
+	hmtx := t.kept["hmtx"]
+	if g < t.numHMetrics {
+		return binary.BigEndian.Uint16(hmtx[4*g+2:])
+	}
+	return binary.BigEndian.Uint16(hmtx[4*t.numHMetrics+2*(g-t.numHMetrics):])
+}
+
+// renumberComponents rewrites the component glyph ids of a composite glyph
+// (a copy in the subset) to the subset's ids.
+func (t *trueType) renumberComponents(b []byte, newID []uint16) {
+	if len(b) < compositeHeader || int16(binary.BigEndian.Uint16(b)) >= 0 {
+		return
+	}
+	for p := compositeHeader; p+4 <= len(b); {
+		flags := binary.BigEndian.Uint16(b[p:])
+		if c := int(binary.BigEndian.Uint16(b[p+2:])); c < len(newID) {
+			binary.BigEndian.PutUint16(b[p+2:], newID[c])
+		}
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&haveTwoByTwo != 0:
+			p += 8
+		}
+		if flags&moreComponents == 0 {
+			break
+		}
+	}
 }
 
 func pad4(b []byte, start int) []byte {
