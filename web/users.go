@@ -252,3 +252,17 @@ func NewPassword() string {
 	}
 	return string(b)
 }
+
+// RevokeTokens drops every API token of the user and saves the file.
+func (u *Users) RevokeTokens(name string) (int, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for i := range u.list {
+		if u.list[i].Name == name {
+			n := len(u.list[i].TokenHashes)
+			u.list[i].TokenHashes = nil
+			return n, u.saveLocked()
+		}
+	}
+	return 0, fmt.Errorf("no user %q", name)
+}

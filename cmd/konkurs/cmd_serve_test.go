@@ -13,8 +13,8 @@ import (
 
 func TestUserAdd(t *testing.T) {
 	dir := t.TempDir()
-	r := runCLI(t, dir, "user", "add", "boss", "--role", "organizer", "--token")
-	if r.code != 0 || !regexp.MustCompile(`password: \S{16}`).MatchString(r.stdout) || !strings.Contains(r.stdout, "api token: kt_") {
+	r := runCLI(t, dir, "user", "add", "boss", "--role", "organizer", "--token", "--config", writeLangConfig(t, dir, "en"))
+	if r.code != 0 || !regexp.MustCompile(`password: \S{16}`).MatchString(r.stdout) || !strings.Contains(r.stdout, "API token (shown once): kt_") {
 		t.Fatalf("user add: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	data, err := os.ReadFile(dir + "/konkurs-data/users.yaml")
@@ -27,6 +27,12 @@ func TestUserAdd(t *testing.T) {
 	if fi, _ := os.Stat(dir + "/konkurs-data/users.yaml"); fi.Mode().Perm() != 0o600 {
 		t.Errorf("users file mode %v, want 0600", fi.Mode().Perm())
 	}
+	if r := runCLI(t, dir, "user", "revoke-tokens", "boss", "--config", writeLangConfig(t, dir, "ru")); r.code != 0 || strings.TrimSpace(r.stdout) != "отозвано API-токенов: 1" {
+		t.Errorf("revoke-tokens: %d %q", r.code, r.stdout)
+	}
+	if r := runCLI(t, dir, "user", "passwd", "nobody"); r.code != 2 {
+		t.Errorf("passwd of an unknown user: exit %d", r.code)
+	}
 	for _, args := range [][]string{
 		{"user", "add", "boss", "--role", "organizer"},                      // exists
 		{"user", "add", "app", "--role", "applicant"},                       // no participant
@@ -37,6 +43,14 @@ func TestUserAdd(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, r.code, r.stderr)
 		}
 	}
+}
+
+func writeLangConfig(t *testing.T, dir, lang string) string {
+	p := dir + "/konkurs-" + lang + ".yaml"
+	if err := os.WriteFile(p, []byte("lang: "+lang+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // konkurs serve prints its address, answers /healthz and the login page,

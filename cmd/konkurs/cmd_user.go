@@ -84,7 +84,51 @@ creates an API token for scripts (Authorization: Bearer TOKEN), printed once.`,
 			return tw.Flush()
 		},
 	}
-	cmd.AddCommand(addCmd, tokenCmd, listCmd)
+	var passwdStdin bool
+	passwdCmd := &cobra.Command{
+		Use:   "passwd NAME",
+		Short: "Set a new password for a user; prints a generated one unless --password-stdin",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			users, err := web.LoadUsers(globals.Config.UsersPath())
+			if err != nil {
+				return err
+			}
+			password, generated := web.NewPassword(), true
+			if passwdStdin {
+				if password, err = readPasswordLine(cmd.InOrStdin()); err != nil {
+					return invalidInput(err)
+				}
+				generated = false
+			}
+			if err := users.SetPassword(args[0], password); err != nil {
+				return invalidInput(err)
+			}
+			if generated {
+				fmt.Fprintln(cmd.OutOrStdout(), catalog.T(messageLang(""), "web.user.password", "password", password))
+			}
+			return nil
+		},
+	}
+	passwdCmd.Flags().BoolVar(&passwdStdin, "password-stdin", false, "read the password from the first line of standard input")
+	revokeCmd := &cobra.Command{
+		Use:   "revoke-tokens NAME",
+		Short: "Revoke every API token of a user",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			users, err := web.LoadUsers(globals.Config.UsersPath())
+			if err != nil {
+				return err
+			}
+			n, err := users.RevokeTokens(args[0])
+			if err != nil {
+				return invalidInput(err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), catalog.T(messageLang(""), "web.user.revoked", "count", fmt.Sprint(n)))
+			return nil
+		},
+	}
+	cmd.AddCommand(addCmd, tokenCmd, listCmd, passwdCmd, revokeCmd)
 	cmdRoot.AddCommand(cmd)
 	demoSteps = append(demoSteps, demoStep{order: 90, run: demoWeb})
 }
@@ -110,16 +154,17 @@ func runUserAdd(cmd *cobra.Command, opts userAddOptions, name string) error {
 		return invalidInput(err)
 	}
 	w := cmd.OutOrStdout()
-	fmt.Fprintf(w, "user %s (%s) added to %s\n", name, role, users.Path())
+	lang := messageLang("")
+	fmt.Fprintln(w, catalog.T(lang, "web.user.added", "name", name, "role", catalog.T(lang, "web.role."+string(role)), "file", users.Path()))
 	if generated {
-		fmt.Fprintf(w, "password: %s\n", password)
+		fmt.Fprintln(w, catalog.T(lang, "web.user.password", "password", password))
 	}
 	if opts.Token {
 		tok, err := users.NewToken(name)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "api token: %s\n", tok)
+		fmt.Fprintln(w, catalog.T(lang, "web.user.token", "token", tok))
 	}
 	return nil
 }
