@@ -173,6 +173,26 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	}
 }
 
+// Flag mistakes are told in the language asked for, naming the flag.
+func TestFlagProblemsInTheUsersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "annex1", "--input", examplePath(t, "annex1.yaml"), "--lang", "ru", "--format", "odt"},
+			`--format "odt": значение должно быть одним из: pdf, docx, all`},
+		{[]string{"render", "annex1", "--lang", "ru"}, "--input: обязательное поле не заполнено"},
+		{[]string{"dossier", "build", "--spec", examplePath(t, "dossier.yaml"), "--out", "d", "--lang", "de"},
+			`--lang "de": мәні мыналардың бірі болуы керек: kk, ru, all`},
+	} {
+		r := runCLI(t, dir, tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+}
+
 func TestGroupCommandAloneShowsHelp(t *testing.T) {
 	for _, group := range []string{"archive", "case", "dossier"} {
 		r := runCLI(t, t.TempDir(), group)

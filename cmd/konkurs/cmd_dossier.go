@@ -137,7 +137,7 @@ func runDossierBuild(cmd *cobra.Command, opts dossierOptions) error {
 	var langs []catalog.Lang
 	if opts.Lang != "" {
 		if langs, err = documentLangs(opts.Lang); err != nil {
-			return err
+			return reportInput(cmd.ErrOrStderr(), err, msgLang)
 		}
 	}
 	cfg := globals.Config.Dossier

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/konkurs/konkurs/competition"
 	"github.com/konkurs/konkurs/pipeline/render"
 	"github.com/konkurs/konkurs/templates"
 )
@@ -47,11 +48,11 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 	}
 	langs, err := documentLangs(opts.Lang)
 	if err != nil {
-		return err
+		return reportInput(cmd.ErrOrStderr(), err, msgLang)
 	}
 	writers, err := writersFor(opts.Format)
 	if err != nil {
-		return err
+		return reportInput(cmd.ErrOrStderr(), err, msgLang)
 	}
 	var input any
 	switch {
@@ -64,7 +65,9 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 	case opts.Blank:
 		input = kind.NewInput()
 	case opts.Input == "":
-		return invalidInput(fmt.Errorf("--input is required (or --blank for the blank form)"))
+		ve := &competition.ValidationError{}
+		ve.Add("--input", "required")
+		return reportInput(cmd.ErrOrStderr(), ve, msgLang)
 	default:
 		if input, err = templates.LoadInput(kind, opts.Input, opts.Application); err != nil {
 			return reportInput(cmd.ErrOrStderr(), err, msgLang)

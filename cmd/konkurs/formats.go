@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/competition"
 	"github.com/konkurs/konkurs/pipeline/document"
 	"github.com/konkurs/konkurs/pipeline/docx"
 	"github.com/konkurs/konkurs/pipeline/pdf"
@@ -19,7 +20,7 @@ func writersFor(format string) ([]document.Writer, error) {
 	case "all", "":
 		return []document.Writer{pdf.Writer{}, docx.Writer{}}, nil
 	}
-	return nil, invalidInput(fmt.Errorf("--format %q: use pdf, docx or all", format))
+	return nil, invalidInput(flagProblem("--format", format, "pdf, docx, all"))
 }
 
 // documentLangs picks the document languages for --lang: kk, ru or all.
@@ -32,7 +33,7 @@ func documentLangs(lang string) ([]catalog.Lang, error) {
 	case "ru":
 		return []catalog.Lang{catalog.RU}, nil
 	}
-	return nil, invalidInput(fmt.Errorf("--lang %q: use kk, ru or all", lang))
+	return nil, invalidInput(flagProblem("--lang", lang, "kk, ru, all"))
 }
 
 // messageLang is the language of messages: the one asked for when it is a
@@ -45,4 +46,12 @@ func messageLang(lang string) catalog.Lang {
 		return l
 	}
 	return catalog.KK
+}
+
+// flagProblem reports a flag value outside its choices as a validation
+// problem, so that reportInput prints it in the user's language.
+func flagProblem(flag, value, choices string) error {
+	ve := &competition.ValidationError{}
+	ve.Add(fmt.Sprintf("%s %q", flag, value), "oneof", "param", choices)
+	return ve
 }
