@@ -185,6 +185,14 @@ func TestFlagProblemsInTheUsersLanguage(t *testing.T) {
 		{[]string{"render", "annex1", "--lang", "ru"}, "--input: обязательное поле не заполнено"},
 		{[]string{"dossier", "build", "--spec", examplePath(t, "dossier.yaml"), "--out", "d", "--lang", "de"},
 			`--lang "de": мәні мыналардың бірі болуы керек: kk, ru, all`},
+		{[]string{"validate", "annex1", "--input", examplePath(t, "annex1.yaml"), "--lang", "de"},
+			`--lang "de": мәні мыналардың бірі болуы керек: kk, ru, en`},
+		{[]string{"case", "check", "--input", examplePath(t, "competition.yaml"), "--lang", "de"},
+			`--lang "de": мәні мыналардың бірі болуы керек: kk, ru, en`},
+		{[]string{"deadlines", "--input", examplePath(t, "competition.yaml"), "--lang", "de"},
+			`--lang "de": мәні мыналардың бірі болуы керек: kk, ru, en`},
+		{[]string{"demo", "--out", "d", "--lang", "de"},
+			`--lang "de": мәні мыналардың бірі болуы керек: kk, ru, en`},
 	} {
 		r := runCLI(t, dir, tc.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {

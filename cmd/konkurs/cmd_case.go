@@ -85,6 +85,9 @@ Nothing is written when any check fails.`,
 
 func runCaseCheck(cmd *cobra.Command, opts caseCheckOptions) error {
 	lang := messageLang(opts.Lang)
+	if err := checkMessageLang(cmd.ErrOrStderr(), opts.Lang); err != nil {
+		return err
+	}
 	cf, err := competition.Load(opts.Input)
 	if err != nil {
 		return reportInput(cmd.ErrOrStderr(), err, lang)
@@ -155,6 +158,9 @@ func printOutcome(w io.Writer, lang catalog.Lang, cf *competition.CaseFile) {
 
 func runCaseRegister(cmd *cobra.Command, opts caseRegisterOptions) error {
 	lang := messageLang(opts.Lang)
+	if err := checkMessageLang(cmd.ErrOrStderr(), opts.Lang); err != nil {
+		return err
+	}
 	report := func(path, code string, args ...string) error {
 		ve := &competition.ValidationError{File: opts.Input}
 		ve.Add(path, code, args...)

@@ -54,10 +54,8 @@ calendar_days, months, set_date), status, party, and texts in --lang.`,
 
 func runDeadlines(cmd *cobra.Command, opts deadlinesOptions) error {
 	lang := messageLang(opts.Lang)
-	if opts.Lang != "" {
-		if _, err := catalog.ParseLang(opts.Lang); err != nil {
-			return invalidInput(err)
-		}
+	if err := checkMessageLang(cmd.ErrOrStderr(), opts.Lang); err != nil {
+		return err
 	}
 	if opts.Format != "table" && opts.Format != "json" {
 		return invalidInput(errors.New(catalog.T(lang, "deadline.error.format", "value", opts.Format)))

@@ -55,6 +55,9 @@ type demoRun struct {
 }
 
 func runDemo(cmd *cobra.Command, opts demoOptions) error {
+	if err := checkMessageLang(cmd.ErrOrStderr(), opts.Lang); err != nil {
+		return err
+	}
 	d := &demoRun{out: opts.Out, examples: filepath.Join(opts.Out, "examples"), lang: messageLang(opts.Lang)}
 	if err := writeExamples(d.examples); err != nil {
 		return err

@@ -38,10 +38,8 @@ not, with one line per problem on stderr naming the field and what is wrong.`,
 
 func runValidate(cmd *cobra.Command, opts validateOptions, kindName string) error {
 	lang := messageLang(opts.Lang)
-	if opts.Lang != "" {
-		if _, err := catalog.ParseLang(opts.Lang); err != nil {
-			return invalidInput(err)
-		}
+	if err := checkMessageLang(cmd.ErrOrStderr(), opts.Lang); err != nil {
+		return err
 	}
 	kind, err := templates.Lookup(kindName)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/competition"
@@ -54,4 +55,16 @@ func flagProblem(flag, value, choices string) error {
 	ve := &competition.ValidationError{}
 	ve.Add(fmt.Sprintf("%s %q", flag, value), "oneof", "param", choices)
 	return ve
+}
+
+// checkMessageLang refuses a --lang of messages that is not kk, ru or en,
+// in the configured language; an empty flag means the configured default.
+func checkMessageLang(stderr io.Writer, lang string) error {
+	if lang == "" {
+		return nil
+	}
+	if _, err := catalog.ParseLang(lang); err != nil {
+		return reportInput(stderr, invalidInput(flagProblem("--lang", lang, "kk, ru, en")), messageLang(""))
+	}
+	return nil
 }
