@@ -18,6 +18,7 @@ import (
 	"github.com/konkurs/konkurs/atomicfile"
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/competition"
+	"github.com/konkurs/konkurs/pipeline/archive"
 	"github.com/konkurs/konkurs/pipeline/dossier"
 	"github.com/konkurs/konkurs/pipeline/pdf"
 	"github.com/konkurs/konkurs/templates"
@@ -424,5 +425,31 @@ func (s *Server) handleDossierFile(w http.ResponseWriter, r *http.Request, rq *r
 // handleDossiers lists the applications the caller may build dossiers for.
 func (s *Server) handleDossiers(w http.ResponseWriter, r *http.Request, rq *request) error {
 	s.renderPage(w, r, rq, http.StatusOK, "dossiers", "web.dossier.list_title", s.ownApplications(rq))
+	return nil
+}
+
+// handleDossierArchive stores the built dossier (volumes and manifest) as
+// the next version of the application's "dossier" document in the archive.
+func (s *Server) handleDossierArchive(w http.ResponseWriter, r *http.Request, rq *request) error {
+	a, err := s.archiveOrFail()
+	if err != nil {
+		return err
+	}
+	comp, app := r.PathValue("competition"), r.PathValue("app")
+	dir, _, application, err := s.workspace(rq, comp, app)
+	if err != nil {
+		return err
+	}
+	if _, err := readManifest(dir); err != nil {
+		return statusError(http.StatusConflict, "web.dossier.not_built")
+	}
+	res, err := a.PutDir(r.Context(), filepath.Join(dir, "out"), archive.SetSpec{
+		Address: archive.Address{Competition: comp, Stage: application.Stage, Application: app, Document: "dossier"},
+		Kind:    "dossier",
+	})
+	if err != nil {
+		return archiveFailure(err)
+	}
+	s.renderPage(w, r, rq, http.StatusOK, "archived", "web.archive.stored", res)
 	return nil
 }

@@ -99,6 +99,16 @@ func TestDossierWorkspace(t *testing.T) {
 	if _, status := e.get(c, base+"/file?file=../../users.yaml"); status != http.StatusNotFound {
 		t.Errorf("a path outside the dossier: %d", status)
 	}
+	// The organizer archives the built dossier; the applicant may not.
+	if _, resp := e.postForm(c, base+"/archive", url.Values{"csrf": {csrf}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("applicant archives the dossier: %d", resp.StatusCode)
+	}
+	oc := e.login("organizer")
+	ocsrf := e.csrfFrom(oc, base)
+	body, resp := e.postForm(oc, base+"/archive", url.Values{"csrf": {ocsrf}})
+	if resp.StatusCode != 200 || !strings.Contains(body, "tc-2026/stage-1/application/A-01/dossier/v1") {
+		t.Errorf("organizer archives the dossier: %d", resp.StatusCode)
+	}
 	if _, status := e.get(e.login("other"), base); status != http.StatusNotFound {
 		t.Errorf("another applicant's dossier: %d, want 404", status)
 	}

@@ -30,6 +30,7 @@ func (s *Server) routeTable() []route {
 		page("POST /dossiers/{competition}/{app}/order", s.handleDossierOrder, app, org),
 		page("POST /dossiers/{competition}/{app}/build", s.handleDossierBuild, app, org),
 		page("GET /dossiers/{competition}/{app}/file", s.handleDossierFile, app, org),
+		page("POST /dossiers/{competition}/{app}/archive", s.handleDossierArchive, org),
 		page("GET /results/{id}", s.handleResult),
 		page("GET /results/{id}/{name}", s.handleResultFile),
 
