@@ -169,7 +169,9 @@ func runDossierBuild(cmd *cobra.Command, opts dossierOptions) error {
 		if _, ok := err.(*dossier.InputError); ok {
 			return invalidInput(err)
 		}
-		return err
+		// A character of the spec (a title, the compiler's name) that the
+		// fonts cannot print is the input's fault: exit 2, named.
+		return reportInput(cmd.ErrOrStderr(), err, msgLang)
 	}
 	w := cmd.OutOrStdout()
 	fmt.Fprintln(w, catalog.T(msgLang, "dossier.cli.built", "volumes", fmt.Sprint(m.Totals.Volumes),

@@ -70,3 +70,28 @@ func TestDossierBuildRefusesIncomplete(t *testing.T) {
 		t.Errorf("output written for a refused dossier")
 	}
 }
+
+// A character the fonts cannot print in the spec (here the compiler's name,
+// printed on the inventory) is invalid input: exit 2, the character named
+// in the user's language, nothing written.
+func TestDossierBuildUnprintableCharacterIsInvalidInput(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(examplePath(t, "dossier.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "name: Жұмабаева А. Н.", "name: Жұмабаева 😀", 1)
+	edited = strings.ReplaceAll(edited, "input: annex1.yaml", "input: "+examplePath(t, "annex1.yaml"))
+	edited = strings.ReplaceAll(edited, "file: attachments/", "file: "+examplePath(t, "attachments")+"/")
+	spec := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(spec, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, dir, "dossier", "build", "--spec", spec, "--out", "d", "--lang", "ru")
+	if r.code != 2 || !strings.Contains(r.stderr, "U+1F600") || !strings.Contains(r.stderr, "не может быть напечатан") {
+		t.Fatalf("exit %d, want 2 naming U+1F600 in Russian: %s", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "d")); len(entries) != 0 {
+		t.Errorf("output written for a refused dossier: %v", entries)
+	}
+}
