@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -262,6 +263,8 @@ func registrationClock(now time.Time) time.Time {
 	return now.In(loc)
 }
 
+var utf8BOM = []byte("\uFEFF")
+
 // writeRegistration adds reg to the case file and replaces the file
 // atomically (temporary file in the same directory, fsync, rename), keeping
 // its permissions; nothing is written when the edited file breaks a rule.
@@ -270,9 +273,24 @@ func writeRegistration(path, id string, reg competition.Registration) error {
 	if err != nil {
 		return err
 	}
+	// A file saved on Windows (byte-order mark, CRLF line endings) is
+	// edited as LF text and written back as it came: otherwise every comment
+	// line would gain a blank line and the whole file would change.
+	bom := bytes.HasPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, utf8BOM)
+	crlf := bytes.Contains(data, []byte("\r\n"))
+	if crlf {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	edited, err := competition.AddRegistration(data, path, id, reg)
 	if err != nil {
 		return err
+	}
+	if crlf {
+		edited = bytes.ReplaceAll(edited, []byte("\n"), []byte("\r\n"))
+	}
+	if bom {
+		edited = append(append([]byte(nil), utf8BOM...), edited...)
 	}
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {

@@ -174,6 +174,30 @@ func TestCaseRegisterAddsTheRegistrationAndKeepsTheRest(t *testing.T) {
 	}
 }
 
+// A case file saved on Windows (byte-order mark, CRLF) keeps both: only
+// the registration is added, in CRLF too, and no comment gains a blank line.
+func TestCaseRegisterKeepsWindowsLineEndingsAndBOM(t *testing.T) {
+	dir := t.TempDir()
+	p := writeEdited(t, dir, "competition.yaml", func(s string) string { return strings.Replace(s, "events:\n", unregistered, 1) })
+	lf, _ := os.ReadFile(p)
+	windows := "\uFEFF" + strings.ReplaceAll(string(lf), "\n", "\r\n")
+	if err := os.WriteFile(p, []byte(windows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, dir, "case", "register", "--input", p, "--application", "A-09", "--number", "02-12/0431",
+		"--date", "2026-09-30", "--time", "17:55", "--received-by", "Жұмабаева Айгүл Нұрланқызы", "--handed-in", "original,copy")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(p)
+	added := "    registration:\n      number: \"02-12/0431\"\n      date: 2026-09-30\n      time: \"17:55\"\n" +
+		"      received_by: Жұмабаева Айгүл Нұрланқызы\n      paper_original: true\n      paper_copy: true\n"
+	wantLF := strings.Replace(string(lf), unregistered, strings.TrimSuffix(unregistered, "events:\n")+added+"events:\n", 1)
+	if want := "\uFEFF" + strings.ReplaceAll(wantLF, "\n", "\r\n"); string(after) != want {
+		t.Errorf("the Windows case file changed beyond the registration:\n%q", after[:min(len(after), 400)])
+	}
+}
+
 func TestCaseRegisterJSON(t *testing.T) {
 	dir := t.TempDir()
 	cf, err := competition.Load(writeEdited(t, dir, "competition.yaml", func(s string) string { return strings.Replace(s, "events:\n", unregistered, 1) }))
