@@ -61,7 +61,12 @@ func newLayout(doc *document.Document) *layout {
 }
 
 func (l *layout) newPage(landscape bool) {
-	l.cur = &page{landscape: landscape}
+	// Pages of a document hold about as many operations as the one before.
+	opsCap := 64
+	if l.cur != nil {
+		opsCap = max(opsCap, len(l.cur.ops)+len(l.cur.ops)/4)
+	}
+	l.cur = &page{landscape: landscape, ops: make([]drawOp, 0, opsCap)}
 	l.pages = append(l.pages, l.cur)
 	l.pageW, l.pageH = document.PageWidthMM*mm, document.PageHeightMM*mm
 	if landscape {

@@ -28,8 +28,17 @@ type word struct {
 // words splits runs into words, measuring each fragment once, so wrapping is
 // linear in the length of the text.
 func (l *layout) words(runs []document.Run, size float64, forceBold bool) ([]word, error) {
+	// One backing array for the words and one for their fragments: a word
+	// is mostly one fragment, and a slice of its own for each was most of
+	// the layout's allocation.
+	n := 1
+	for _, run := range runs {
+		n += strings.Count(run.Text, " ") + strings.Count(run.Text, "\n") + 1
+	}
 	var (
-		out        []word
+		out        = make([]word, 0, n)
+		frags      = make([]frag, 0, n)
+		fragStart  int
 		cur        word
 		pendSpace  float64
 		pendFace   face
@@ -41,6 +50,7 @@ func (l *layout) words(runs []document.Run, size float64, forceBold bool) ([]wor
 			out = append(out, cur)
 		}
 		cur = word{}
+		fragStart = len(frags)
 	}
 	addFrag := func(f face, s string, underline bool) error {
 		w, err := l.measure(f, size, s)
@@ -51,7 +61,8 @@ func (l *layout) words(runs []document.Run, size float64, forceBold bool) ([]wor
 			cur.space, cur.spaceFace, cur.spaceUnderline, cur.breaks = pendSpace, pendFace, pendUnder, pendBreaks
 			pendSpace, pendBreaks, pendUnder = 0, 0, false
 		}
-		cur.frags = append(cur.frags, frag{face: f, text: s, w: w, underline: underline})
+		frags = append(frags, frag{face: f, text: s, w: w, underline: underline})
+		cur.frags = frags[fragStart:len(frags):len(frags)]
 		cur.w += w
 		return nil
 	}
@@ -103,6 +114,13 @@ type line struct {
 func breakLines(words []word, firstAvail, avail float64, size float64) []line {
 	var lines []line
 	cur := line{}
+	// The lines' words share one backing array (a cut word adds pieces).
+	backing := make([]word, 0, len(words)+1)
+	lineStart := 0
+	push := func(w word) {
+		backing = append(backing, w)
+		cur.words = backing[lineStart:len(backing):len(backing)]
+	}
 	width := func() float64 {
 		if len(lines) == 0 {
 			return firstAvail
@@ -113,6 +131,7 @@ func breakLines(words []word, firstAvail, avail float64, size float64) []line {
 		cur.hard = hard
 		lines = append(lines, cur)
 		cur = line{}
+		lineStart = len(backing)
 	}
 	for _, w := range words {
 		if w.breaks > 0 {
@@ -140,7 +159,7 @@ func breakLines(words []word, firstAvail, avail float64, size float64) []line {
 				if len(cur.words) > 0 {
 					closeLine(false)
 				}
-				cur.words = append(cur.words, piece)
+				push(piece)
 				cur.natural = piece.w
 			}
 			continue
@@ -148,7 +167,7 @@ func breakLines(words []word, firstAvail, avail float64, size float64) []line {
 		if len(cur.words) == 0 {
 			w.space = 0
 		}
-		cur.words = append(cur.words, w)
+		push(w)
 		cur.natural += need
 	}
 	closeLine(true)
@@ -276,6 +295,13 @@ func (l *layout) placeLine(ln line, x0, avail, baseline, size float64, align doc
 
 func joinWords(ws []word) string {
 	var b strings.Builder
+	n := len(ws)
+	for _, w := range ws {
+		for _, f := range w.frags {
+			n += len(f.text)
+		}
+	}
+	b.Grow(n)
 	for i, w := range ws {
 		if i > 0 {
 			b.WriteByte(' ')
