@@ -26,9 +26,17 @@ func init() {
 		Use:   "demo",
 		Short: "Render every document from the bundled examples (no set-up needed)",
 		Long: `Render every document kind from the bundled examples in Kazakh and
-Russian, as PDF and DOCX, into DIR (default ./out); build a sample numbered
-dossier, archive it in the embedded local archive and print the sample
-competition's deadlines.`,
+Russian, as PDF and DOCX, into DIR (default ./out), with the examples copied
+to DIR/examples; build a sample numbered dossier; store the documents and the
+dossier in the configured archive (the local one, konkurs-data/archive,
+unless archive.url or KONKURS_ARCHIVE says otherwise) with one "signed" copy
+of a protocol that stays locked for archive.retention_years; print the sample
+competition's deadlines; and, for "konkurs serve", put the sample case file
+in the cases folder and give the users organizer, applicant and archivist
+new passwords (printed), creating them when missing.
+
+Run it in a scratch directory, not where real work is kept: it writes to the
+archive and resets those three users' passwords.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd, opts) },
 	}
