@@ -190,3 +190,34 @@ func withApplication(data []byte, app competition.Application) ([]byte, error) {
 	}
 	return buf.Bytes(), enc.Close()
 }
+
+// create validates data as a new competition's case file and writes it as
+// ID.yaml (or .json); a competition with the same ID is refused.
+func (c *caseFiles) create(data []byte, name string) (*competition.CaseFile, error) {
+	ext := ".yaml"
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		ext = ".json"
+	}
+	cf, err := decodeCaseFile(data, "casefile"+ext)
+	if err != nil {
+		return nil, err
+	}
+	taken := func() error {
+		ve := &competition.ValidationError{File: filepath.Base(name)}
+		ve.Add("competition.id", "web_id_taken", "id", cf.Competition.ID)
+		return ve
+	}
+	if _, err := c.get(cf.Competition.ID); err == nil {
+		return nil, taken()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := filepath.Join(c.dir, cf.Competition.ID+ext)
+	if _, err := os.Stat(p); err == nil {
+		return nil, taken()
+	}
+	if err := atomicfile.Write(p, data, 0o644); err != nil {
+		return nil, err
+	}
+	return cf, nil
+}

@@ -26,9 +26,18 @@ type competitionRow struct {
 }
 
 func (s *Server) handleCompetitions(w http.ResponseWriter, r *http.Request, rq *request) error {
-	list, err := s.cases.list()
+	rows, err := s.competitionRows(rq)
 	if err != nil {
 		return err
+	}
+	s.renderPage(w, r, rq, http.StatusOK, "competitions", "web.competitions.title", competitionsPage{Rows: rows})
+	return nil
+}
+
+func (s *Server) competitionRows(rq *request) ([]competitionRow, error) {
+	list, err := s.cases.list()
+	if err != nil {
+		return nil, err
 	}
 	rows := make([]competitionRow, 0, len(list))
 	for _, e := range list {
@@ -40,8 +49,7 @@ func (s *Server) handleCompetitions(w http.ResponseWriter, r *http.Request, rq *
 		}
 		rows = append(rows, row)
 	}
-	s.renderPage(w, r, rq, http.StatusOK, "competitions", "web.competitions.title", rows)
-	return nil
+	return rows, nil
 }
 
 // problemLines renders an error of a case file for the page.
@@ -54,6 +62,41 @@ func problemLines(err error, lang catalog.Lang) []string {
 		return []string{catalog.T(lang, "web.error.unreadable")}
 	}
 	return nil
+}
+
+// handleNewCompetition adds a competition from an uploaded case file; its
+// problems are listed on the competitions page and nothing is written.
+func (s *Server) handleNewCompetition(w http.ResponseWriter, r *http.Request, rq *request) error {
+	data, err := uploadedFile(r, "casefile")
+	if err != nil {
+		return err
+	}
+	name := "casefile.yaml"
+	if _, hdr, ferr := r.FormFile("casefile"); ferr == nil {
+		name = hdr.Filename
+	}
+	cf, err := s.cases.create(data, name)
+	if err == nil {
+		http.Redirect(w, r, "/competitions/"+cf.Competition.ID+"?uploaded=1", http.StatusSeeOther)
+		return nil
+	}
+	var ve *competition.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	rows, err := s.competitionRows(rq)
+	if err != nil {
+		return err
+	}
+	s.renderPage(w, r, rq, http.StatusUnprocessableEntity, "competitions", "web.competitions.title",
+		competitionsPage{Rows: rows, Upload: ve.Lines(rq.lang)})
+	return nil
+}
+
+// competitionsPage is the list of competitions with the new-competition form.
+type competitionsPage struct {
+	Rows   []competitionRow
+	Upload []string
 }
 
 // competitionPage is the organizer's page of one competition.

@@ -378,3 +378,36 @@ func TestUnknownAddressesAreLocalized404s(t *testing.T) {
 		t.Errorf("api 404: %d %+v", resp.StatusCode, p)
 	}
 }
+
+// A new competition comes in as a case file; one with the ID of an
+// existing competition is refused with the reason, and nothing is written.
+func TestNewCompetitionUpload(t *testing.T) {
+	e := newTestEnv(t)
+	c := e.login("organizer")
+	token := e.csrfFrom(c, "/competitions")
+	orig, _ := os.ReadFile(filepath.Join(e.dir, "cases", "tc-2026.yaml"))
+	post := func(content string) (string, *http.Response) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		_ = mw.WriteField("csrf", token)
+		fw, _ := mw.CreateFormFile("casefile", "new.yaml")
+		_, _ = io.WriteString(fw, content)
+		mw.Close()
+		resp, err := c.Post(e.http.URL+"/competitions", mw.FormDataContentType(), &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return readAll(t, resp), resp
+	}
+	body, resp := post(string(orig))
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(between(body, `id="new-errors"`, `</div>`), "бұрыннан бар") {
+		t.Errorf("duplicate ID: %d", resp.StatusCode)
+	}
+	_, resp = post(strings.Replace(string(orig), "id: tc-2026", "id: tc-2027", 1))
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/competitions/tc-2027?uploaded=1" {
+		t.Fatalf("new competition: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, status := e.get(c, "/competitions/tc-2027"); status != 200 {
+		t.Errorf("new competition page: %d", status)
+	}
+}

@@ -35,6 +35,7 @@ func (s *Server) routeTable() []route {
 		page("GET /results/{id}/{name}", s.handleResultFile),
 
 		page("GET /competitions", s.handleCompetitions, org),
+		page("POST /competitions", s.handleNewCompetition, org),
 		page("GET /competitions/{id}", s.handleCompetition, org),
 		page("GET /competitions/{id}/timeline.svg", s.handleTimelineSVG, org),
 		page("POST /competitions/{id}/applications", s.handleRegisterForm, org),
