@@ -201,6 +201,25 @@ func TestFlagProblemsInTheUsersLanguage(t *testing.T) {
 	}
 }
 
+// A case file given to a form without --application gets one line saying
+// so, not an "unknown field" for each of the case file's sections.
+func TestCaseFileWithoutApplicationAsksForIt(t *testing.T) {
+	dir := t.TempDir()
+	for _, cmd := range []string{"validate", "render"} {
+		r := runCLI(t, dir, cmd, "annex1", "--input", examplePath(t, "competition.yaml"), "--lang", "ru")
+		if r.code != 2 || !strings.Contains(r.stderr, "--application") || strings.Contains(r.stderr, "неизвестное поле") {
+			t.Errorf("%s: exit %d, stderr %q", cmd, r.code, r.stderr)
+		}
+	}
+	// A form's own file with a misspelt field is still reported as such.
+	in := filepath.Join(dir, "in.yaml")
+	annex1, _ := os.ReadFile(examplePath(t, "annex1.yaml"))
+	os.WriteFile(in, append(annex1, "colour: red\n"...), 0o644)
+	if r := runCLI(t, dir, "validate", "annex1", "--input", in, "--lang", "ru"); r.code != 2 || !strings.Contains(r.stderr, "«colour»") {
+		t.Errorf("misspelt field: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 func TestGroupCommandAloneShowsHelp(t *testing.T) {
 	for _, group := range []string{"archive", "case", "dossier"} {
 		r := runCLI(t, t.TempDir(), group)

@@ -70,6 +70,7 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 		return reportInput(cmd.ErrOrStderr(), ve, msgLang)
 	default:
 		if input, err = templates.LoadInput(kind, opts.Input, opts.Application); err != nil {
+			err = explainCaseFileInput(kind, opts.Input, opts.Application, err)
 			return reportInput(cmd.ErrOrStderr(), err, msgLang)
 		}
 	}

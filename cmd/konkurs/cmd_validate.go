@@ -47,6 +47,7 @@ func runValidate(cmd *cobra.Command, opts validateOptions, kindName string) erro
 	}
 	input, err := templates.LoadInput(kind, opts.Input, opts.Application)
 	if err != nil {
+		err = explainCaseFileInput(kind, opts.Input, opts.Application, err)
 		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
 	if check, ok := input.(interface{ CheckLayout() error }); ok {
