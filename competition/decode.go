@@ -2,6 +2,7 @@ package competition
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
 )
@@ -48,8 +50,9 @@ func ReadFile(path string, v any) error {
 func Decode(data []byte, name string, v any) error {
 	ve := &ValidationError{File: name}
 	// Windows editors (Notepad, Excel's "UTF-8" export) start files with a
-	// byte-order mark; the YAML decoder skips it, the JSON decoder does not.
-	data = bytes.TrimPrefix(data, utf8BOM)
+	// byte-order mark, and Notepad's "Unicode" is UTF-16; the YAML decoder
+	// copes with both, the JSON decoder with neither.
+	data = bytes.TrimPrefix(fromUTF16(data), utf8BOM)
 	if isJSON(data, name) {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
@@ -81,6 +84,25 @@ func isJSON(data []byte, name string) bool {
 }
 
 var utf8BOM = []byte("\uFEFF")
+
+// fromUTF16 converts UTF-16 text that starts with its byte-order mark to
+// UTF-8; anything else is returned unchanged.
+func fromUTF16(data []byte) []byte {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return data
+	}
+	units := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return []byte(string(utf16.Decode(units)))
+}
 
 var (
 	yamlUnknownField = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)

@@ -1,8 +1,10 @@
 package competition
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/konkurs/konkurs/catalog"
 )
@@ -23,6 +25,28 @@ func TestDecodeAcceptsByteOrderMark(t *testing.T) {
 		}
 		if c.Competition.ID != "x" {
 			t.Errorf("%s: id %q, want x", name, c.Competition.ID)
+		}
+	}
+}
+
+// Notepad's "Unicode" (UTF-16 with a byte-order mark), little or big
+// endian, decodes like UTF-8.
+func TestDecodeAcceptsUTF16(t *testing.T) {
+	text := `{"competition": {"id": "x", "place": {"kk": "Астана", "ru": "Астана"}}}`
+	units := utf16.Encode([]rune(text))
+	for name, order := range map[string]binary.ByteOrder{"le": binary.LittleEndian, "be": binary.BigEndian} {
+		data := make([]byte, 2+2*len(units))
+		order.PutUint16(data, 0xFEFF)
+		for i, u := range units {
+			order.PutUint16(data[2+2*i:], u)
+		}
+		var c CaseFile
+		if err := Decode(data, "case.json", &c); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if c.Competition.ID != "x" || c.Competition.Place.KK != "Астана" {
+			t.Errorf("%s: decoded %q %q", name, c.Competition.ID, c.Competition.Place.KK)
 		}
 	}
 }
