@@ -110,7 +110,10 @@ var (
 	// Date.UnmarshalYAML's complaints (values.go): shown as an invalid
 	// value with the expected form, which reads the same in every language,
 	// rather than as English prose.
-	yamlBadDate = regexp.MustCompile(`^(?:line \d+: )?(?:("[^"]*") is not a date in the form YYYY-MM-DD|a date must be written as YYYY-MM-DD)$`)
+	// "cannot unmarshal !!str `present` into []competition.Participant":
+	// the Go type means nothing to the user; the value and line do.
+	yamlWrongType = regexp.MustCompile("^cannot unmarshal !!\\w+ `(.*)` into ")
+	yamlBadDate   = regexp.MustCompile(`^(?:line \d+: )?(?:("[^"]*") is not a date in the form YYYY-MM-DD|a date must be written as YYYY-MM-DD)$`)
 )
 
 // addYAMLLineError records a problem the decoder reported on a line.
@@ -122,6 +125,10 @@ func addYAMLLineError(ve *ValidationError, line, detail string) {
 			tag = m[1] + " → YYYY-MM-DD"
 		}
 		ve.Add(where, "invalid", "tag", tag)
+		return
+	}
+	if m := yamlWrongType.FindStringSubmatch(detail); m != nil {
+		ve.Add(where, "invalid", "tag", m[1])
 		return
 	}
 	ve.Add(where, "syntax", "detail", detail)

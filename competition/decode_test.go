@@ -69,6 +69,8 @@ func TestDecodeReportsBadDateInUsersLanguage(t *testing.T) {
 		{"competition:\n  stage1_deadline: 2026-02-30\n", `case.yaml: line 2: неверное значение ("2026-02-30" → YYYY-MM-DD)`},
 		{"competition:\n  stage1_deadline: 20.03.2026\n", `case.yaml: line 2: неверное значение ("20.03.2026" → YYYY-MM-DD)`},
 		{"competition:\n  stage1_deadline: [1]\n", `case.yaml: line 2: неверное значение (YYYY-MM-DD)`},
+		// A wrong kind of value is named by its value, not by a Go type.
+		{"participants: present\n", `case.yaml: line 1: неверное значение (present)`},
 	} {
 		var c CaseFile
 		err := Decode([]byte(tc.input), "case.yaml", &c)
