@@ -105,7 +105,7 @@ func demoDossier(cmd *cobra.Command, d *demoRun) error {
 		MaxSheets:   demoSampleMaxSheets,
 		Copies:      true,
 		MessageLang: d.lang,
-		Render:      renderForDossier,
+		Render:      renderForDossier(d.lang),
 		CacheDir:    globals.Config.Dossier.CacheDir,
 	})
 	if err != nil {
@@ -151,7 +151,7 @@ func runDossierBuild(cmd *cobra.Command, opts dossierOptions) error {
 		Copies:      opts.Copies || cfg.Copies,
 		Languages:   langs,
 		MessageLang: msgLang,
-		Render:      renderForDossier,
+		Render:      renderForDossier(msgLang),
 		CacheDir:    cfg.CacheDir,
 	}
 	bar := dossierProgress()
@@ -196,15 +196,22 @@ func dossierProgress() *progressbar.ProgressBar {
 }
 
 // renderForDossier renders a document kind konkurs makes itself, as PDF,
-// for binding into a dossier.
-func renderForDossier(_ context.Context, kind, inputPath string, lang catalog.Lang) ([]byte, error) {
+// for binding into a dossier; problems of its input are told in msgLang,
+// the language of the other messages, whatever the document's language.
+func renderForDossier(msgLang catalog.Lang) func(context.Context, string, string, catalog.Lang) ([]byte, error) {
+	return func(ctx context.Context, kind, inputPath string, lang catalog.Lang) ([]byte, error) {
+		return renderDossierDocument(kind, inputPath, lang, msgLang)
+	}
+}
+
+func renderDossierDocument(kind, inputPath string, lang, msgLang catalog.Lang) ([]byte, error) {
 	k, err := templates.Lookup(kind)
 	if err != nil {
 		return nil, err
 	}
 	in, err := templates.LoadInput(k, inputPath, "")
 	if err != nil {
-		return nil, flattenInputError(err, lang)
+		return nil, flattenInputError(err, msgLang)
 	}
 	doc, err := k.Build(in, lang, templates.BuildOptions{})
 	if err != nil {

@@ -95,3 +95,24 @@ func TestDossierBuildUnprintableCharacterIsInvalidInput(t *testing.T) {
 		t.Errorf("output written for a refused dossier: %v", entries)
 	}
 }
+
+// A rendered document whose input is invalid is reported in the language of
+// the messages, also for the Kazakh copy of the form.
+func TestDossierBuildReportsRenderProblemsInOneLanguage(t *testing.T) {
+	dir := t.TempDir()
+	annex1, err := os.ReadFile(examplePath(t, "annex1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "annex1.yaml"), []byte(strings.Replace(string(annex1), `"150340001236"`, `"150340001237"`, 1)), 0o644)
+	data, err := os.ReadFile(examplePath(t, "dossier.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := filepath.Join(dir, "spec.yaml")
+	os.WriteFile(spec, []byte(strings.ReplaceAll(string(data), "file: attachments/", "file: "+examplePath(t, "attachments")+"/")), 0o644)
+	r := runCLI(t, dir, "dossier", "build", "--spec", spec, "--out", "d", "--lang", "ru")
+	if r.code != 2 || strings.Count(r.stderr, "неверный БИН/ИИН") != 2 || strings.Contains(r.stderr, "БСН/ЖСН") {
+		t.Fatalf("exit %d, want 2 and both problems in Russian: %s", r.code, r.stderr)
+	}
+}
