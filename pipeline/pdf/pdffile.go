@@ -95,6 +95,7 @@ func (u *fontUse) mark(g uint16, r rune) uint16 {
 type scratchBuffers struct {
 	out, deflated bytes.Buffer
 	content, font []byte
+	glyphs        []lineGlyph
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratchBuffers) }}
@@ -192,7 +193,7 @@ func emitFile(w io.Writer, doc *document.Document, pages []*page) error {
 		b = append(b, " 0 R>>\n"...)
 		out.Write(b)
 		f.end()
-		sb.content = pageContent(sb.content[:0], p, pageH, &uses)
+		sb.content, sb.glyphs = pageContent(sb.content[:0], p, pageH, &uses, sb.glyphs)
 		f.stream(id+1, "", sb.content, true, &sb.deflated)
 	}
 
@@ -260,8 +261,9 @@ func appendTrimmed(b []byte, v float64) []byte {
 }
 
 // pageContent appends the page's content stream to b, marking the glyphs it
-// draws. Coordinates turn from top-down to PDF's bottom-up.
-func pageContent(b []byte, p *page, pageH float64, uses *[faceCount]*fontUse) []byte {
+// draws. Coordinates turn from top-down to PDF's bottom-up. glyphs is
+// scratch space for a line's glyphs.
+func pageContent(b []byte, p *page, pageH float64, uses *[faceCount]*fontUse, glyphs []lineGlyph) ([]byte, []lineGlyph) {
 	lineW := -1.0
 	for i := range p.ops {
 		op := &p.ops[i]
@@ -282,7 +284,7 @@ func pageContent(b []byte, p *page, pageH float64, uses *[faceCount]*fontUse) []
 			b = appendFixed2(b, pageH-op.y2)
 			b = append(b, " l S\nQ\n"...)
 		case opText:
-			b = appendText(b, op, op.x, pageH-op.y, 0, uses[op.face])
+			b, glyphs = appendText(b, op, op.x, pageH-op.y, uses[op.face], glyphs)
 		case opJustified:
 			m := faceMetrics[op.face]
 			// The baseline goes through a line top and back, in the steps
@@ -290,43 +292,47 @@ func pageContent(b []byte, p *page, pageH float64, uses *[faceCount]*fontUse) []
 			// digit.
 			top := op.y - m.typoAsc*op.size
 			asc := float64(m.typoAscUnits) * 1000.00 / float64(m.upem) * op.size / 1000.0
-			b = appendText(b, op, op.x, pageH-top-asc, justifyAdjustment(op), uses[op.face])
+			b, glyphs = appendText(b, op, op.x, pageH-top-asc, uses[op.face], glyphs)
 		}
 	}
-	return b
+	return b, glyphs
 }
 
-// justifyAdjustment is the TJ adjustment after each inner space that
-// stretches a justified line to its width: the slack spread over the gaps,
-// in thousandths of the font size, rounded (negative widens).
-func justifyAdjustment(op *drawOp) int {
+// lineGlyph is a glyph of a text operation, in the subset's numbering.
+type lineGlyph struct {
+	id    uint16
+	space bool
+}
+
+// appendText appends a text operation. A justified line widens each space
+// between words by the same TJ adjustment: the slack spread over the gaps,
+// in thousandths of the font size, rounded (negative widens); leading and
+// trailing spaces are not widened.
+func appendText(b []byte, op *drawOp, x, y float64, u *fontUse, glyphs []lineGlyph) ([]byte, []lineGlyph) {
 	m := faceMetrics[op.face]
-	sum, gaps := 0, 0
-	first, last := -1, -1
-	for i, r := range op.text {
-		if r != ' ' {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	for i, r := range op.text {
+	glyphs = glyphs[:0]
+	sum, spaces, first, last := 0, 0, -1, -1
+	for _, r := range op.text {
 		w, _ := m.advance(r)
 		sum += int(w)
-		if r == ' ' && i > first && i < last {
-			gaps++
+		if r == ' ' {
+			spaces++
+		} else {
+			if first < 0 {
+				first = len(glyphs)
+			}
+			last = len(glyphs)
+		}
+		glyphs = append(glyphs, lineGlyph{id: u.mark(m.glyph(r), r), space: r == ' '})
+	}
+	adjust := 0
+	if op.kind == opJustified && first >= 0 {
+		gaps := spaces - first - (len(glyphs) - 1 - last) // inner spaces
+		slack := op.w - float64(sum)*(op.size/1000.0)
+		if gaps > 0 && slack > 0 && op.size > 0 {
+			adjust = int(math.Round(-(slack / float64(gaps) * 1000.0 / op.size)))
 		}
 	}
-	slack := op.w - float64(sum)*(op.size/1000.0)
-	if gaps == 0 || slack <= 0 || op.size <= 0 {
-		return 0
-	}
-	return int(math.Round(-(slack / float64(gaps) * 1000.0 / op.size)))
-}
-
-func appendText(b []byte, op *drawOp, x, y float64, adjust int, u *fontUse) []byte {
-	m := faceMetrics[op.face]
 	b = append(b, "BT\n"...)
 	b = appendFixed2(b, x)
 	b = append(b, ' ')
@@ -336,26 +342,15 @@ func appendText(b []byte, op *drawOp, x, y float64, adjust int, u *fontUse) []by
 	b = append(b, ' ')
 	b = appendTrimmed(b, op.size)
 	b = append(b, " Tf 0 Tc\n[<"...)
-	first, last := -1, -1
-	if adjust != 0 {
-		for i, r := range op.text {
-			if r != ' ' {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
-		}
-	}
-	for i, r := range op.text {
-		b = appendHex4(b, u.mark(m.glyph(r), r))
-		if adjust != 0 && r == ' ' && i > first && i < last {
+	for k, g := range glyphs {
+		b = appendHex4(b, g.id)
+		if adjust != 0 && g.space && k > first && k < last {
 			b = append(b, '>')
 			b = strconv.AppendInt(b, int64(adjust), 10)
 			b = append(b, '<')
 		}
 	}
-	return append(b, ">] TJ\nET\n"...)
+	return append(b, ">] TJ\nET\n"...), glyphs
 }
 
 // writeFont writes a face's five objects: the Type 0 font, its CID font,
