@@ -110,6 +110,11 @@ func deadlineError(stderr io.Writer, err error, lang catalog.Lang) error {
 		}
 		return invalidInput(errReported)
 	}
+	var fe calendar.FileErrors
+	if errors.As(err, &fe) {
+		fmt.Fprintln(stderr, fe.Text(lang))
+		return invalidInput(errReported)
+	}
 	var ce *calendar.Error
 	if errors.As(err, &ce) {
 		return invalidInput(errors.New(ce.Text(lang)))

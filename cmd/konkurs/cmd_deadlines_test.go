@@ -77,3 +77,14 @@ func TestDeadlinesRefuseImpossibleDates(t *testing.T) {
 		t.Errorf("bad --at: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// Every bad line of the configured calendar file is named at once.
+func TestDeadlinesReportEveryBadCalendarLine(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "days.csv"), []byte("date,kind,status\n2026-13-01,day_off\n2026-05-05,holliday\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "konkurs.yaml"), []byte("calendar:\n  file: days.csv\n"), 0o644)
+	r := runCLI(t, dir, "deadlines", "--input", examplePath(t, "competition.yaml"), "--lang", "ru")
+	if r.code != 2 || !strings.Contains(r.stderr, "days.csv:2") || !strings.Contains(r.stderr, "days.csv:3") {
+		t.Fatalf("exit %d, want 2 naming lines 2 and 3: %s", r.code, r.stderr)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/konkurs/konkurs/catalog"
 )
 
 func date(s string) Date {
@@ -230,6 +232,30 @@ func TestBadUserFileNamesFileAndLine(t *testing.T) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// Every bad line of a user's file is reported at once, each with its line.
+func TestBadUserFileReportsEveryBadLine(t *testing.T) {
+	path := t.TempDir() + "/days.csv"
+	data := "date,kind,status\n2026-13-01,day_off\n2026-05-05,holliday\n2026-05-06,day_off,official\n2026-05-07,day_off\n"
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	var fe FileErrors
+	if !errors.As(err, &fe) || len(fe) != 3 {
+		t.Fatalf("got %v, want the three bad lines", err)
+	}
+	text := fe.Text(catalog.RU)
+	for _, want := range []string{"days.csv:2", "days.csv:3", "holliday", "days.csv:4", "official"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	var first *Error
+	if !errors.As(err, &first) || first.Key != "calendar.file.date" {
+		t.Errorf("errors.As(*Error) = %v, want the first line's problem", first)
 	}
 }
 

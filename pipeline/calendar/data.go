@@ -54,6 +54,7 @@ func ParseRows(r io.Reader, name string) ([]Row, error) {
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
 	var rows []Row
+	var problems FileErrors
 	for line := 1; ; line++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -67,41 +68,55 @@ func ParseRows(r io.Reader, name string) ([]Row, error) {
 			return nil, fileError(name, line, "syntax", "detail", err.Error())
 		}
 		line, _ = cr.FieldPos(0)
-		if len(rows) == 0 && len(rec) > 0 && strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")) == "date" {
+		if len(rows) == 0 && len(problems) == 0 && len(rec) > 0 && strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")) == "date" {
 			if len(rec) < 2 || strings.TrimSpace(rec[1]) != "kind" {
 				return nil, fileError(name, line, "header")
 			}
 			continue
 		}
-		if len(rec) < 2 {
-			return nil, fileError(name, line, "columns")
-		}
-		d, err := ParseDate(rec[0])
-		if err != nil {
-			return nil, fileError(name, line, "date", "value", rec[0])
-		}
-		row := Row{Date: d, Kind: RowKind(strings.TrimSpace(rec[1]))}
-		switch row.Kind {
-		case RowKurbanAit, RowHoliday, RowDayOff, RowTransferOff, RowTransferWork:
-		default:
-			return nil, fileError(name, line, "kind", "value", rec[1])
-		}
-		if len(rec) > 2 {
-			switch s := strings.TrimSpace(rec[2]); s {
-			case "", "confirmed":
-			case "provisional":
-				row.Provisional = true
-			default:
-				return nil, fileError(name, line, "status", "value", s)
-			}
-		}
-		if len(rec) > 3 {
-			row.Note = strings.TrimSpace(rec[3])
-		}
-		if y := d.Year(); y < FirstYear || y > LastYear {
-			return nil, fileError(name, line, "year", "value", rec[0], "first", itoa(FirstYear), "last", itoa(LastYear))
+		row, problem := parseRow(rec, name, line)
+		if problem != nil {
+			// Every bad line is reported, so the file is fixed in one go.
+			problems = append(problems, problem)
+			continue
 		}
 		rows = append(rows, row)
 	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
 	return rows, nil
+}
+
+// parseRow reads one line of a calendar data file.
+func parseRow(rec []string, name string, line int) (Row, *Error) {
+	if len(rec) < 2 {
+		return Row{}, fileError(name, line, "columns")
+	}
+	d, err := ParseDate(rec[0])
+	if err != nil {
+		return Row{}, fileError(name, line, "date", "value", rec[0])
+	}
+	row := Row{Date: d, Kind: RowKind(strings.TrimSpace(rec[1]))}
+	switch row.Kind {
+	case RowKurbanAit, RowHoliday, RowDayOff, RowTransferOff, RowTransferWork:
+	default:
+		return Row{}, fileError(name, line, "kind", "value", rec[1])
+	}
+	if len(rec) > 2 {
+		switch s := strings.TrimSpace(rec[2]); s {
+		case "", "confirmed":
+		case "provisional":
+			row.Provisional = true
+		default:
+			return Row{}, fileError(name, line, "status", "value", s)
+		}
+	}
+	if len(rec) > 3 {
+		row.Note = strings.TrimSpace(rec[3])
+	}
+	if y := d.Year(); y < FirstYear || y > LastYear {
+		return Row{}, fileError(name, line, "year", "value", rec[0], "first", itoa(FirstYear), "last", itoa(LastYear))
+	}
+	return row, nil
 }

@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/konkurs/konkurs/catalog"
 )
@@ -28,9 +29,32 @@ func outOfRange(d Date) error {
 		"date", d.String(), "first", itoa(FirstYear), "last", itoa(LastYear)}}
 }
 
-func fileError(file string, line int, problem string, args ...string) error {
+func fileError(file string, line int, problem string, args ...string) *Error {
 	all := append([]string{"file", file, "line", itoa(line)}, args...)
 	return &Error{Key: "calendar.file." + problem, Args: all}
+}
+
+// FileErrors lists every bad line of a calendar data file. errors.As finds
+// each *Error in it.
+type FileErrors []*Error
+
+func (e FileErrors) Error() string { return e.Text(catalog.EN) }
+
+// Text is one line per problem in lang.
+func (e FileErrors) Text(lang catalog.Lang) string {
+	lines := make([]string, len(e))
+	for i, p := range e {
+		lines[i] = p.Text(lang)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e FileErrors) Unwrap() []error {
+	errs := make([]error, len(e))
+	for i, p := range e {
+		errs[i] = p
+	}
+	return errs
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
