@@ -279,6 +279,25 @@ func TestUnprintableCharacterIsInvalidInput(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "U+6F22") {
 		t.Fatalf("validate: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// Both name the field to edit, and every such character at once.
+	os.WriteFile(in, []byte(strings.Replace(strings.Replace(string(annex1), "Павлодар металлургия аумақтық кластері", "Павлодар 漢 кластері", 1),
+		"full_name: Ахметов Ерлан Сәкенұлы", "full_name: Ахметов 😀", 1)), 0o644)
+	for _, cmd := range []string{"validate", "render"} {
+		r = runCLI(t, dir, cmd, "annex1", "--input", in, "--lang", "ru")
+		for _, want := range []string{"символ «漢» (U+6F22) не может быть напечатан шрифтом (cluster.name.kk)",
+			"символ «😀» (U+1F600) не может быть напечатан шрифтом (participant.signatory.full_name)"} {
+			if r.code != 2 || !strings.Contains(r.stderr, want) {
+				t.Errorf("%s: exit %d, stderr lacks %q:\n%s", cmd, r.code, want, r.stderr)
+			}
+		}
+	}
+	// From a case file, the case file's fields are named.
+	casefile, _ := os.ReadFile(examplePath(t, "competition.yaml"))
+	os.WriteFile(in, []byte(strings.Replace(string(casefile), "Павлодар металлургия аумақтық кластері", "Павлодар 漢 кластері", 1)), 0o644)
+	r = runCLI(t, dir, "validate", "annex1", "--input", in, "--application", "A-01", "--lang", "ru")
+	if r.code != 2 || !strings.Contains(r.stderr, "(clusters[0].name.kk)") {
+		t.Errorf("case file: exit %d, stderr %q", r.code, r.stderr)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
 		t.Error("output written for unprintable input")
 	}

@@ -76,7 +76,7 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 	}
 	outs, err := render.Run(cmd.Context(), render.Jobs(kind, input, langs, writers, opts.Blank), 0)
 	if err != nil {
-		return reportInput(cmd.ErrOrStderr(), err, msgLang)
+		return reportRenderError(cmd.ErrOrStderr(), err, msgLang, kind, opts.Input, opts.Application, input)
 	}
 	if err := render.WriteAll(opts.Out, outs); err != nil {
 		return err

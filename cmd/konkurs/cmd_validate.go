@@ -61,7 +61,7 @@ func runValidate(cmd *cobra.Command, opts validateOptions, kindName string) erro
 	// only when the document is laid out. The PDFs are discarded.
 	jobs := render.Jobs(kind, input, catalog.DocumentLangs, []document.Writer{pdf.Writer{}}, false)
 	if _, err := render.Run(cmd.Context(), jobs, 0); err != nil {
-		return reportInput(cmd.ErrOrStderr(), err, lang)
+		return reportRenderError(cmd.ErrOrStderr(), err, lang, kind, opts.Input, opts.Application, input)
 	}
 	fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "cli.valid", "file", opts.Input))
 	return nil
