@@ -252,8 +252,27 @@ func appendHex4(b []byte, v uint16) []byte {
 	return append(b, hexDigits[v>>12], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15])
 }
 
-// appendFixed2 formats v with two decimals, as "%0.2f" does.
-func appendFixed2(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 2, 64) }
+// appendFixed2 formats v with two decimals exactly as "%0.2f" does. Page
+// coordinates are formatted from an integer number of hundredths, which
+// is a tenth of strconv's time; a value whose hundredths lie too close to
+// a half for the float product to round right goes through strconv.
+func appendFixed2(b []byte, v float64) []byte {
+	a := math.Abs(v)
+	if !(a < 1e6) {
+		return strconv.AppendFloat(b, v, 'f', 2, 64) // also NaN and infinities
+	}
+	h := a * 100
+	r := math.Round(h)
+	if d := math.Abs(h - r); d > 0.5-1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	n := int64(r)
+	b = strconv.AppendInt(b, n/100, 10)
+	return append(b, '.', byte('0'+n%100/10), byte('0'+n%10))
+}
 
 // appendTrimmed formats v rounded to three decimals without trailing zeros.
 func appendTrimmed(b []byte, v float64) []byte {

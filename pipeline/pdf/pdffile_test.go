@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,5 +85,19 @@ func TestTitleOutsideTheBasicPlaneIsKept(t *testing.T) {
 	data, _ := render(t, &document.Document{Title: "Өтінім 𝔸", Blocks: []document.Block{document.Text("а")}})
 	if !strings.Contains(pdfInfo(t, writeTemp(t, data), 0, 0), "Өтінім 𝔸") {
 		t.Error("pdfinfo does not read the title back")
+	}
+}
+
+func TestFixedTwoDecimalsAsStrconv(t *testing.T) {
+	values := []float64{0, -0.0, 0.005, 0.015, 0.125, -0.001, -0.005, 1.005, 2.675, 841.8897637795277, 595.2755905511812, 999999.995, 1e6, 1e7, -12.345, 0.5, 99.995, 85.03937007874016}
+	for i := range 200000 {
+		// Page coordinates and the exact ties of hundredths and halves.
+		values = append(values, float64(i)*0.00731-30, float64(i)/800, float64(i)/8*0.01)
+	}
+	for _, v := range values {
+		want := strconv.FormatFloat(v, 'f', 2, 64)
+		if got := string(appendFixed2(nil, v)); got != want {
+			t.Errorf("%v: %q, strconv %q", v, got, want)
+		}
 	}
 }
