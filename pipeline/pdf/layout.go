@@ -52,6 +52,7 @@ type layout struct {
 	left, top, bottomY float64
 	textW              float64
 	pageHasContent     bool
+	scratch            wrapScratch // for text boxes
 }
 
 func newLayout(doc *document.Document) *layout {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/konkurs/konkurs/pipeline/document"
@@ -25,19 +26,34 @@ type word struct {
 	breaks         int // line breaks ("\n") before the word
 }
 
+// wrapScratch holds the words and lines of a text box between uses: they are
+// dropped once the box is placed (table cells keep their own until the
+// table is drawn), and new arrays for every paragraph were most of the
+// layout's allocation.
+type wrapScratch struct {
+	words, lineWords []word
+	frags            []frag
+	lines            []line
+}
+
 // words splits runs into words, measuring each fragment once, so wrapping is
 // linear in the length of the text.
 func (l *layout) words(runs []document.Run, size float64, forceBold bool) ([]word, error) {
+	return l.splitWords(nil, runs, size, forceBold)
+}
+
+// splitWords is words with the result in sc's arrays (new ones when sc is
+// nil), valid until sc is used again.
+func (l *layout) splitWords(sc *wrapScratch, runs []document.Run, size float64, forceBold bool) ([]word, error) {
 	// One backing array for the words and one for their fragments: a word
-	// is mostly one fragment, and a slice of its own for each was most of
-	// the layout's allocation.
+	// is mostly one fragment.
 	n := 1
 	for _, run := range runs {
 		n += strings.Count(run.Text, " ") + strings.Count(run.Text, "\n") + 1
 	}
 	var (
-		out        = make([]word, 0, n)
-		frags      = make([]frag, 0, n)
+		out        []word
+		frags      []frag
 		fragStart  int
 		cur        word
 		pendSpace  float64
@@ -45,6 +61,12 @@ func (l *layout) words(runs []document.Run, size float64, forceBold bool) ([]wor
 		pendUnder  bool
 		pendBreaks int
 	)
+	if sc != nil {
+		out, frags = slices.Grow(sc.words[:0], n), slices.Grow(sc.frags[:0], n)
+		defer func() { sc.words, sc.frags = out, frags }()
+	} else {
+		out, frags = make([]word, 0, n), make([]frag, 0, n)
+	}
 	finish := func() {
 		if len(cur.frags) > 0 {
 			out = append(out, cur)
@@ -112,10 +134,22 @@ type line struct {
 // breakLines fills lines greedily; firstAvail is the width of the first line
 // (which may carry the first-line indent), avail of the others.
 func breakLines(words []word, firstAvail, avail float64, size float64) []line {
+	return breakLinesIn(nil, words, firstAvail, avail, size)
+}
+
+// breakLinesIn is breakLines with the result in sc's arrays (new ones when
+// sc is nil), valid until sc is used again.
+func breakLinesIn(sc *wrapScratch, words []word, firstAvail, avail float64, size float64) []line {
 	var lines []line
-	cur := line{}
+	var backing []word
 	// The lines' words share one backing array (a cut word adds pieces).
-	backing := make([]word, 0, len(words)+1)
+	if sc != nil {
+		lines, backing = sc.lines[:0], slices.Grow(sc.lineWords[:0], len(words)+1)
+		defer func() { sc.lines, sc.lineWords = lines, backing }()
+	} else {
+		backing = make([]word, 0, len(words)+1)
+	}
+	cur := line{}
 	lineStart := 0
 	push := func(w word) {
 		backing = append(backing, w)
@@ -316,12 +350,12 @@ func joinWords(ws []word) string {
 // textBox lays out runs in a box of width avail at x, starting at the cursor,
 // breaking pages between lines.
 func (l *layout) textBox(runs []document.Run, x, avail, firstIndent, size float64, align document.Align, forceBold bool) error {
-	ws, err := l.words(runs, size, forceBold)
+	ws, err := l.splitWords(&l.scratch, runs, size, forceBold)
 	if err != nil {
 		return err
 	}
 	lh := lineHeight(size)
-	lines := breakLines(ws, avail-firstIndent, avail, size)
+	lines := breakLinesIn(&l.scratch, ws, avail-firstIndent, avail, size)
 	for i, ln := range lines {
 		l.ensure(lh)
 		indent := 0.0
