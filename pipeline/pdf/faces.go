@@ -10,7 +10,7 @@ import (
 )
 
 // face is one of the four Liberation Serif styles the writer prints with.
-type face int
+type face uint8
 
 const (
 	faceRegular face = iota
