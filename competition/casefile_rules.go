@@ -12,11 +12,7 @@ const AnnouncementLeadDays = 60
 // as a *ValidationError.
 func Load(path string) (*CaseFile, error) {
 	var c CaseFile
-	if err := ReadFile(path, &c); err != nil {
-		return nil, err
-	}
-	if err := c.Validate(); err != nil {
-		err.(*ValidationError).File = path
+	if err := ReadAndValidate(path, &c, c.Validate); err != nil {
 		return nil, err
 	}
 	return &c, nil
@@ -137,11 +133,7 @@ func (f *ApplicationForm) Validate() error {
 // LoadApplicationForm reads and validates an Annex 1/4 input file.
 func LoadApplicationForm(path string) (*ApplicationForm, error) {
 	var f ApplicationForm
-	if err := ReadFile(path, &f); err != nil {
-		return nil, err
-	}
-	if err := f.Validate(); err != nil {
-		err.(*ValidationError).File = path
+	if err := ReadAndValidate(path, &f, f.Validate); err != nil {
 		return nil, err
 	}
 	return &f, nil

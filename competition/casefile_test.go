@@ -116,3 +116,39 @@ func TestJSONCaseFileLoads(t *testing.T) {
 		t.Fatalf("deadline %v", c.Competition.Stage1Deadline)
 	}
 }
+
+// An unknown field or a malformed date must not hide the file's other
+// problems: everything is reported at once.
+func TestDecodeProblemsDoNotHideValidationProblems(t *testing.T) {
+	data, err := os.ReadFile("../examples/competition.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), `"150340001236"`, `"150340001237"`, 1)
+	s = strings.Replace(s, "      full_name: Ахметов Ерлан Сәкенұлы", "      fullname: Ахметов Ерлан Сәкенұлы", 1)
+	s = strings.Replace(s, "stage2_deadline: 2026-09-30", "stage2_deadline: 2026-09-31", 1)
+	p := filepath.Join(t.TempDir(), "case.yaml")
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(p)
+	ve, ok := err.(*ValidationError)
+	if !ok {
+		t.Fatalf("want *ValidationError, got %v", err)
+	}
+	codes := map[string]bool{}
+	for _, e := range ve.Errors {
+		codes[e.Code] = true
+		if e.Code == "bin" && e.Path != "participants[0].bin" {
+			t.Errorf("bin problem at %q", e.Path)
+		}
+	}
+	for _, want := range []string{"unknown_field", "bin", "required", "invalid"} {
+		if !codes[want] {
+			t.Errorf("problem %q not reported; got %v", want, ve.Errors)
+		}
+	}
+	if ve.File != p {
+		t.Errorf("file %q, want %q", ve.File, p)
+	}
+}

@@ -137,6 +137,7 @@ func addYAMLLineError(ve *ValidationError, line, detail string) {
 func addYAMLError(ve *ValidationError, err error) {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
+		ve.Partial = true
 		for _, msg := range te.Errors {
 			if m := yamlUnknownField.FindStringSubmatch(msg); m != nil {
 				ve.Add(fmt.Sprintf("line %s", m[1]), "unknown_field", "field", m[2])
@@ -179,4 +180,26 @@ func lineAt(data []byte, offset int64) int {
 		offset = int64(len(data))
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// ReadAndValidate reads path into v, then runs validate. Problems the
+// decoder went past (an unknown field, a malformed date) do not stop the
+// validation: every problem of the file is reported at once.
+func ReadAndValidate(path string, v any, validate func() error) error {
+	err := ReadFile(path, v)
+	var ve *ValidationError
+	if err != nil && !(errors.As(err, &ve) && ve.Partial) {
+		return err
+	}
+	if verr := validate(); verr != nil {
+		if ve == nil {
+			ve = &ValidationError{}
+		}
+		ve.Merge(verr)
+	}
+	if ve == nil || len(ve.Errors) == 0 {
+		return nil
+	}
+	ve.File = path
+	return ve
 }

@@ -40,6 +40,10 @@ func (e FieldError) Message(lang catalog.Lang) string {
 type ValidationError struct {
 	File   string
 	Errors []FieldError
+	// Partial marks decoding problems the decoder went past (unknown fields,
+	// values of the wrong type): the decoded value holds the rest of the file
+	// and should be validated too, so the user sees every problem at once.
+	Partial bool
 }
 
 func (v *ValidationError) Error() string {

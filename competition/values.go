@@ -62,12 +62,14 @@ func (d Date) Before(e Date) bool { return d.Time.Before(e.Time) }
 func (d Date) DaysUntil(e Date) int { return int(e.Sub(d.Time).Hours() / 24) }
 
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	// A *yaml.TypeError lets the decoder go on with the rest of the file,
+	// so one bad date does not hide the file's other problems.
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: a date must be written as YYYY-MM-DD", n.Line)
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: a date must be written as YYYY-MM-DD", n.Line)}}
 	}
 	p, err := ParseDate(n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: %v", n.Line, err)
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %v", n.Line, err)}}
 	}
 	*d = p
 	return nil

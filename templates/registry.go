@@ -115,13 +115,7 @@ func LoadInput(k *Kind, path, application string) (any, error) {
 		return in, nil
 	}
 	in := k.NewInput()
-	if err := competition.ReadFile(path, in); err != nil {
-		return nil, err
-	}
-	if err := ValidateInput(in); err != nil {
-		if ve, ok := err.(*competition.ValidationError); ok {
-			ve.File = path
-		}
+	if err := competition.ReadAndValidate(path, in, func() error { return ValidateInput(in) }); err != nil {
 		return nil, err
 	}
 	return in, nil

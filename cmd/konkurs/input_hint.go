@@ -20,11 +20,14 @@ func explainCaseFileInput(kind *templates.Kind, path, application string, err er
 	if !errors.As(err, &ve) || len(ve.Errors) == 0 {
 		return err
 	}
+	unknownFields := false
 	for _, e := range ve.Errors {
-		if e.Code != "unknown_field" {
-			return err
-		}
+		unknownFields = unknownFields || e.Code == "unknown_field"
 	}
+	if !unknownFields {
+		return err
+	}
+	// The file decodes cleanly as a case file: it is one.
 	var cf competition.CaseFile
 	if competition.ReadFile(path, &cf) != nil {
 		return err
