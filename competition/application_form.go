@@ -31,7 +31,9 @@ type FormApplicant struct {
 func (c *CaseFile) ApplicationForm(id string) (*ApplicationForm, error) {
 	a := c.Application(id)
 	if a == nil {
-		return nil, fmt.Errorf("application %q is not in the case file", id)
+		ve := &ValidationError{}
+		ve.Add("--application", "unknown_application", "id", id)
+		return nil, ve
 	}
 	p, cl := c.Participant(a.Participant), c.Cluster(a.Cluster)
 	if p == nil || cl == nil {

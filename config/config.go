@@ -36,6 +36,21 @@ func Default() Config {
 	return c
 }
 
+// ResolvePath is the file Load reads for path: path itself, else
+// $KONKURS_CONFIG, else DefaultPath when it exists; "" when there is none.
+func ResolvePath(path string) string {
+	if path != "" {
+		return path
+	}
+	if env := os.Getenv("KONKURS_CONFIG"); env != "" {
+		return env
+	}
+	if _, err := os.Stat(DefaultPath); err == nil {
+		return DefaultPath
+	}
+	return ""
+}
+
 // Load reads the file at path over the defaults (a missing file is fine when
 // path is DefaultPath), then applies KONKURS_* environment variables.
 func Load(path string) (Config, error) {

@@ -59,11 +59,14 @@ func buildApplication(stage int) func(any, catalog.Lang, BuildOptions) (*documen
 // applicationForStage takes an application's form from the case file and
 // checks it belongs to the stage of the annex.
 func applicationForStage(cf *competition.CaseFile, id string, stage int) (any, error) {
+	ve := &competition.ValidationError{}
 	if id == "" {
-		return nil, fmt.Errorf("name the application with --application")
+		ve.Add("--application", "proc_application_needed")
+		return nil, ve
 	}
 	if a := cf.Application(id); a != nil && a.Stage != stage {
-		return nil, fmt.Errorf("application %q is for stage %d, not stage %d", id, a.Stage, stage)
+		ve.Add("--application", "application_stage", "id", id, "stage", fmt.Sprint(a.Stage), "want", fmt.Sprint(stage))
+		return nil, ve
 	}
 	return cf.ApplicationForm(id)
 }

@@ -83,15 +83,20 @@ func Kinds() []*Kind {
 	return list
 }
 
+// Names lists every kind's name in display order.
+func Names() []string {
+	var names []string
+	for _, k := range Kinds() {
+		names = append(names, k.Name)
+	}
+	return names
+}
+
 // UnknownKindError names a document kind that does not exist.
 type UnknownKindError struct{ Name string }
 
 func (e *UnknownKindError) Error() string {
-	names := make([]string, 0, len(kinds))
-	for _, k := range Kinds() {
-		names = append(names, k.Name)
-	}
-	return fmt.Sprintf("unknown document kind %q; known kinds: %v", e.Name, names)
+	return fmt.Sprintf("unknown document kind %q; known kinds: %v", e.Name, Names())
 }
 
 // validator is implemented by inputs with rules beyond their field tags.

@@ -302,3 +302,30 @@ func TestUnprintableCharacterIsInvalidInput(t *testing.T) {
 		t.Error("output written for unprintable input")
 	}
 }
+
+// Mistakes in the kind, the stage of the form or the configuration are
+// reported in the user's language and exit 2.
+func TestKindStageAndConfigMistakesInTheUsersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "annex9", "--input", "x.yaml", "--lang", "ru"}, "вида документа «annex9» нет"},
+		{[]string{"render", "annex4", "--input", examplePath(t, "competition.yaml"), "--application", "A-01", "--lang", "kk"}, "1-кезеңге берілген"},
+		{[]string{"render", "annex2", "--blank", "--lang", "ru"}, "нет бланка"},
+	} {
+		if r := runCLI(t, dir, tc.args...); r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, r.code, r.stderr)
+		}
+	}
+	cfg := filepath.Join(dir, "konkurs.yaml")
+	os.WriteFile(cfg, []byte("archive:\n  urll: file:x\n"), 0o644)
+	if r := runCLI(t, dir, "docs", "--config", cfg); r.code != 2 || !strings.Contains(r.stderr, "«urll»") || !strings.Contains(r.stderr, "line 2") {
+		t.Errorf("config typo: exit %d, stderr %q", r.code, r.stderr)
+	}
+	os.WriteFile(cfg, []byte("lang: de\n"), 0o644)
+	if r := runCLI(t, dir, "docs", "--config", cfg); r.code != 2 || !strings.Contains(r.stderr, "lang") {
+		t.Errorf("config lang: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -44,7 +44,7 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 	msgLang := messageLang(opts.Lang)
 	kind, err := templates.Lookup(kindName)
 	if err != nil {
-		return invalidInput(err)
+		return reportInput(cmd.ErrOrStderr(), err, msgLang)
 	}
 	langs, err := documentLangs(opts.Lang)
 	if err != nil {
@@ -57,11 +57,15 @@ func runRender(cmd *cobra.Command, opts renderOptions, kindName string) error {
 	var input any
 	switch {
 	case opts.Blank && !kind.Blankable:
-		return invalidInput(fmt.Errorf("%s has no blank form", kind.Name))
+		ve := &competition.ValidationError{}
+		ve.Add("--blank", "no_blank_form", "kind", kind.Name)
+		return reportInput(cmd.ErrOrStderr(), ve, msgLang)
 	case opts.Blank && opts.Input != "":
 		// Rendering the empty form and ignoring the input the user gave
 		// would hand them a blank where they expected their data.
-		return invalidInput(fmt.Errorf("--blank renders the empty form and takes no --input; leave out --blank to fill the form from %s", opts.Input))
+		ve := &competition.ValidationError{}
+		ve.Add("--blank", "blank_with_input", "file", opts.Input)
+		return reportInput(cmd.ErrOrStderr(), ve, msgLang)
 	case opts.Blank:
 		input = kind.NewInput()
 	case opts.Input == "":

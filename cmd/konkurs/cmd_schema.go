@@ -25,7 +25,7 @@ func init() {
 			default:
 				kind, err := templates.Lookup(args[0])
 				if err != nil {
-					return invalidInput(err)
+					return reportInput(cmd.ErrOrStderr(), err, flagLang(cmd))
 				}
 				input := kind.NewInput()
 				if kind.CaseFileInput {

@@ -43,7 +43,7 @@ func runValidate(cmd *cobra.Command, opts validateOptions, kindName string) erro
 	}
 	kind, err := templates.Lookup(kindName)
 	if err != nil {
-		return invalidInput(err)
+		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
 	input, err := templates.LoadInput(kind, opts.Input, opts.Application)
 	if err != nil {

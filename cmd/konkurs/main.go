@@ -13,6 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/konkurs/konkurs/catalog"
+	"github.com/konkurs/konkurs/competition"
 	"github.com/konkurs/konkurs/config"
 )
 
@@ -51,13 +53,41 @@ func init() {
 	cmdRoot.PersistentFlags().StringVar(&globals.ConfigFile, "config", "", "configuration file (default ./konkurs.yaml when present, or $KONKURS_CONFIG)")
 }
 
-func loadConfig(*cobra.Command, []string) error {
+func loadConfig(cmd *cobra.Command, _ []string) error {
+	lang := flagLang(cmd)
 	c, err := config.Load(globals.ConfigFile)
 	if err != nil {
+		// Decode the file again with the input decoder, whose problems name
+		// the line and field in the user's language.
+		if p := config.ResolvePath(globals.ConfigFile); p != "" {
+			var probe config.Config
+			if derr := competition.ReadFile(p, &probe); derr != nil {
+				return reportInput(cmd.ErrOrStderr(), derr, lang)
+			}
+		}
 		return invalidInput(err)
+	}
+	if _, err := catalog.ParseLang(c.Lang); err != nil {
+		ve := &competition.ValidationError{File: config.ResolvePath(globals.ConfigFile)}
+		ve.Add("lang", "oneof", "param", "kk ru en")
+		return reportInput(cmd.ErrOrStderr(), ve, lang)
 	}
 	globals.Config = c
 	return nil
+}
+
+// flagLang is the language for messages before the configuration is read:
+// the command's --lang when it names one language, else $KONKURS_LANG, else kk.
+func flagLang(cmd *cobra.Command) catalog.Lang {
+	if f := cmd.Flags().Lookup("lang"); f != nil {
+		if l, err := catalog.ParseLang(f.Value.String()); err == nil {
+			return l
+		}
+	}
+	if l, err := catalog.ParseLang(os.Getenv("KONKURS_LANG")); err == nil {
+		return l
+	}
+	return catalog.KK
 }
 
 // inputError marks an error caused by the user's input: exit code 2.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/competition"
@@ -27,7 +28,8 @@ func reportInput(stderr io.Writer, err error, lang catalog.Lang) error {
 	}
 	var uk *templates.UnknownKindError
 	if errors.As(err, &uk) {
-		return invalidInput(err)
+		fmt.Fprintln(stderr, catalog.T(lang, "cli.unknown_kind", "kind", uk.Name, "known", strings.Join(templates.Names(), ", ")))
+		return invalidInput(errReported)
 	}
 	// A character the embedded fonts cannot print comes from the input: say
 	// which one and where, rather than print a box or a space.
