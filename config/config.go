@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"gopkg.in/yaml.v3"
 )
@@ -75,6 +76,11 @@ func Load(path string) (Config, error) {
 		return c, fmt.Errorf("config: %w", err)
 	}
 	applyEnv(&c)
+	// The archive lives in the data directory unless it was set apart: moving
+	// data_dir moves everything konkurs keeps.
+	if def := Default(); c.Archive.URL == def.Archive.URL && c.DataDir != def.DataDir {
+		c.Archive.URL = "file:" + filepath.Join(c.DataDir, "archive")
+	}
 	return c, nil
 }
 

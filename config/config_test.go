@@ -63,3 +63,20 @@ func TestEnvironmentOverridesFile(t *testing.T) {
 		t.Fatalf("got %s", c.Archive.URL)
 	}
 }
+
+func TestArchiveFollowsTheDataDirectory(t *testing.T) {
+	t.Setenv("KONKURS_CONFIG", "")
+	t.Setenv("KONKURS_ARCHIVE", "")
+	t.Setenv("KONKURS_DATA_DIR", "/srv/konkurs")
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Archive.URL != "file:/srv/konkurs/archive" {
+		t.Fatalf("archive %s, want it under the data directory", c.Archive.URL)
+	}
+	t.Setenv("KONKURS_ARCHIVE", "s3://127.0.0.1:9000/b")
+	if c, _ := Load(""); c.Archive.URL != "s3://127.0.0.1:9000/b" {
+		t.Fatalf("an archive set apart must stay: %s", c.Archive.URL)
+	}
+}
