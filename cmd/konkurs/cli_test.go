@@ -329,3 +329,23 @@ func TestKindStageAndConfigMistakesInTheUsersLanguage(t *testing.T) {
 		t.Errorf("config lang: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// With shared S3 storage configured, the demo must not put its samples (and
+// a sample signed copy locked for years) there: it keeps a local archive in
+// its output directory. The S3 address here does not even answer.
+func TestDemoKeepsSamplesOutOfSharedStorage(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(konkursBin, "demo", "--out", "d", "--lang", "en")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "KONKURS_CONFIG=", "KONKURS_ARCHIVE=s3://127.0.0.1:1/shared")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "separate local archive") {
+		t.Errorf("demo did not say where the samples went:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "d", "archive")); err != nil {
+		t.Errorf("no local demo archive: %v", err)
+	}
+}

@@ -28,9 +28,17 @@ func init() {
 func demoArchive(cmd *cobra.Command, d *demoRun) error {
 	ctx := cmd.Context()
 	w := cmd.OutOrStdout()
-	a, err := openArchive(ctx)
+	// Sample documents and a sample "signed" copy locked for years have no
+	// place in shared storage: with an S3 archive configured, the demo keeps
+	// its own local archive in the output directory instead.
+	url := globals.Config.Archive.URL
+	if !strings.HasPrefix(url, "file:") {
+		url = "file:" + filepath.Join(d.out, "archive")
+		fmt.Fprintln(w, catalog.T(d.lang, "archive.demo.local_instead", "location", url))
+	}
+	a, err := archive.Open(ctx, url, globals.Config.Archive)
 	if err != nil {
-		return err
+		return archiveError(err)
 	}
 	defer a.Close()
 	compID := "demo"

@@ -28,15 +28,15 @@ func init() {
 		Long: `Render every document kind from the bundled examples in Kazakh and
 Russian, as PDF and DOCX, into DIR (default ./out), with the examples copied
 to DIR/examples; build a sample numbered dossier; store the documents and the
-dossier in the configured archive (the local one, konkurs-data/archive,
-unless archive.url or KONKURS_ARCHIVE says otherwise) with one "signed" copy
-of a protocol that stays locked for archive.retention_years; print the sample
-competition's deadlines; and, for "konkurs serve", put the sample case file
-in the cases folder and give the users organizer, applicant and archivist
-new passwords (printed), creating them when missing.
+dossier in the local archive (konkurs-data/archive; when the configured
+archive is S3, a separate local archive in DIR/archive instead) with one
+"signed" copy of a protocol that stays locked for archive.retention_years;
+print the sample competition's deadlines; and, for "konkurs serve", put the
+sample case file in the cases folder and give the users demo-organizer,
+demo-applicant and demo-archivist new passwords (printed), creating them
+when missing.
 
-Run it in a scratch directory, not where real work is kept: it writes to the
-archive and resets those three users' passwords.`,
+Run it in a scratch directory, not where real work is kept.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd, opts) },
 	}

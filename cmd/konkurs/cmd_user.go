@@ -182,15 +182,17 @@ func readPasswordLine(r io.Reader) (string, error) {
 }
 
 // demoUsers are the three users `konkurs demo` creates, one per role; the
-// applicant acts for the first participant of the example competition.
+// applicant acts for the first participant of the example competition. Their
+// names start with "demo-" so that rerunning the demo, which gives them new
+// passwords, never touches a user an administrator created.
 var demoUsers = []struct {
 	name        string
 	role        web.Role
 	participant string
 }{
-	{"organizer", web.Organizer, ""},
-	{"applicant", web.Applicant, "pavlodar-chamber"},
-	{"archivist", web.Archivist, ""},
+	{"demo-organizer", web.Organizer, ""},
+	{"demo-applicant", web.Applicant, "pavlodar-chamber"},
+	{"demo-archivist", web.Archivist, ""},
 }
 
 // demoWeb puts the example competition into the cases folder (unless one
