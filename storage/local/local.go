@@ -54,6 +54,23 @@ func Open(dir string) (*Store, error) {
 	return &Store{root: dir, lock: l, now: time.Now}, nil
 }
 
+// OpenExisting opens the store in dir only if one was created there before:
+// reading commands (list, verify, get) must not leave an empty archive
+// behind as a side effect. A missing store is reported as storage.ErrNotExist.
+func OpenExisting(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("local archive: empty directory")
+	}
+	st, err := os.Stat(filepath.Join(dir, metaDir))
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("local archive %s: %w", dir, storage.ErrNotExist)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("local archive: %w", err)
+	}
+	return Open(dir)
+}
+
 // Location is the store's URL.
 func (s *Store) Location() string { return "file:" + s.root }
 

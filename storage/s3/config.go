@@ -25,6 +25,9 @@ type Config struct {
 	// MaxRetries bounds the retries of a request on transient errors
 	// (connection refused or reset, 5xx, throttling); default 5.
 	MaxRetries int
+	// MustExist makes Open report a missing bucket as storage.ErrNotExist
+	// instead of creating it: reading commands must not create an archive.
+	MustExist bool
 }
 
 // Environment variables the credentials come from: never the command line.

@@ -73,6 +73,9 @@ func (s *Store) ensureBucket(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if !exists && s.cfg.MustExist {
+		return fmt.Errorf("bucket %s: %w", s.cfg.Bucket, storage.ErrNotExist)
+	}
 	if !exists {
 		err := s.client.MakeBucket(ctx, s.cfg.Bucket, minio.MakeBucketOptions{Region: s.cfg.Region, ObjectLocking: true})
 		if err != nil && minio.ToErrorResponse(err).Code != "BucketAlreadyOwnedByYou" {

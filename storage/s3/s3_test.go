@@ -2,6 +2,7 @@ package s3
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
@@ -30,4 +31,30 @@ func openBucket(t testing.TB, srv *miniotest.Server) *Store {
 func TestConformance(t *testing.T) {
 	srv := miniotest.Start(t)
 	storagetest.Suite{NewStore: func(t *testing.T) storage.Store { return openBucket(t, srv) }}.Run(t)
+}
+
+// With MustExist, a missing bucket is reported and not created.
+func TestMustExistDoesNotCreateTheBucket(t *testing.T) {
+	ctx := context.Background()
+	srv := miniotest.Start(t)
+	probe := openBucket(t, srv)
+	cfg, err := ParseURL(srv.URL("not-created-yet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.AccessKey, cfg.SecretKey, cfg.MustExist = srv.AccessKey, srv.SecretKey, true
+	if _, err := Open(ctx, cfg); !errors.Is(err, storage.ErrNotExist) {
+		t.Fatalf("Open with MustExist of a missing bucket: %v, want ErrNotExist", err)
+	}
+	if exists, err := probe.Client().BucketExists(ctx, "not-created-yet"); err != nil || exists {
+		t.Fatalf("Open with MustExist created the bucket (exists %v, %v)", exists, err)
+	}
+	cfg.MustExist = false
+	if _, err := Open(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	cfg.MustExist = true
+	if _, err := Open(ctx, cfg); err != nil {
+		t.Fatalf("Open with MustExist of an existing bucket: %v", err)
+	}
 }
