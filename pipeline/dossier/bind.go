@@ -36,8 +36,9 @@ const (
 // on the first numbered pages (the certification sheet after them is not
 // numbered) and, when copyText is set, marks the first sheet with it.
 // Bookmarks, when given, replace the parts' own outlines so that the
-// electronic copy opens on a table of the dossier's documents.
-func bindVolume(w io.Writer, runs []pageRun, numbered int, copyText string, bookmarks []pdfcpu.Bookmark) error {
+// electronic copy opens on a table of the dossier's documents. The volume is
+// written byte for byte the same for the same input (see writeCanonical).
+func bindVolume(w io.Writer, runs []pageRun, numbered int, copyText string, bookmarks []pdfcpu.Bookmark, info volumeInfo) error {
 	var dest *model.Context
 	for i, r := range runs {
 		ctx, err := runContext(r)
@@ -88,10 +89,7 @@ func bindVolume(w io.Writer, runs []pageRun, numbered int, copyText string, book
 			return fmt.Errorf("stamp copy mark: %w", err)
 		}
 	}
-	if err := api.WriteContext(dest, w); err != nil {
-		return fmt.Errorf("write volume: %w", err)
-	}
-	return nil
+	return writeCanonical(w, dest, info)
 }
 
 func runContext(r pageRun) (*model.Context, error) {

@@ -14,10 +14,10 @@ func TestBindVolumeStampsEveryPage(t *testing.T) {
 	cert := attachmentPDF(t, "CERT", a4)
 	runs := []pageRun{{Data: plain}, {Data: mixed, From: 2, To: 5}, {Data: cert}}
 	var original, copied bytes.Buffer
-	if err := bindVolume(&original, runs, 7, "", nil); err != nil {
+	if err := bindVolume(&original, runs, 7, "", nil, volumeInfo{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := bindVolume(&copied, runs, 7, "КӨШІРМЕ / КОПИЯ", nil); err != nil {
+	if err := bindVolume(&copied, runs, 7, "КӨШІРМЕ / КОПИЯ", nil, volumeInfo{}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"PLAIN p1", "PLAIN p2", "PLAIN p3", "MIX p2", "MIX p3", "MIX p4", "MIX p5", "CERT p1"}

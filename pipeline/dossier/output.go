@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"time"
 
 	"github.com/konkurs/konkurs/atomicfile"
 )
@@ -92,4 +93,21 @@ func removeStaleVolumes(dir string, keep int, all bool) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
+}
+
+// volumeInfo is the Info dictionary of volume n: its title, and the spec's
+// date (the day the compiler certifies the dossier) as its creation and
+// modification date. The build's own clock never goes in: rebuilding the
+// same dossier must give the same bytes. Without a date in the spec, the
+// volume has none.
+func (b *builder) volumeInfo(n int) volumeInfo {
+	title := texts(b.langs, " / ", "dossier.cert.volume", "number", fmt.Sprint(n))
+	if b.spec.Applicant != "" {
+		title = b.spec.Applicant + " — " + title
+	}
+	info := volumeInfo{Title: title}
+	if d, err := time.Parse(time.DateOnly, b.spec.Date); err == nil {
+		info.Date = d.Format("D:20060102")
+	}
+	return info
 }

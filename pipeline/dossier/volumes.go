@@ -65,7 +65,7 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			}
 			name := fmt.Sprintf("volume-%02d.pdf", v+1)
 			orig, err := b.prepare(name, func(w io.Writer) error {
-				return bindVolume(w, runs, p.VolumeSheets[v], "", marks)
+				return bindVolume(w, runs, p.VolumeSheets[v], "", marks, b.volumeInfo(v+1))
 			})
 			if err != nil {
 				return fmt.Errorf("volume %d: %w", v+1, err)
@@ -82,7 +82,7 @@ func (b *builder) bindAll(ctx context.Context, p plan, srcs []*source, inventory
 			// «КӨШІРМЕ / КОПИЯ» reads the same to every clerk.
 			mark := texts(catalog.DocumentLangs, " / ", "dossier.copy_mark")
 			cp, err := b.prepare(filepath.Join("copy", name), func(w io.Writer) error {
-				return bindVolume(w, runs, p.VolumeSheets[v], mark, marks)
+				return bindVolume(w, runs, p.VolumeSheets[v], mark, marks, b.volumeInfo(v+1))
 			})
 			if err != nil {
 				return fmt.Errorf("copy of volume %d: %w", v+1, err)
