@@ -53,9 +53,21 @@ func init() {
 	cmdRoot.AddCommand(groupCommand(cmdArchive))
 }
 
-// openArchive opens the configured archive (or --archive).
+// openArchive opens the configured archive (or --archive), creating it
+// when missing: for the commands that write (put, sign).
 func openArchive(ctx context.Context) (*archive.Archive, error) {
-	a, err := archive.Open(ctx, archiveOpts.URL, globals.Config.Archive)
+	return openArchiveWith(ctx, false)
+}
+
+// openExistingArchive opens the archive for a reading command (ls, get,
+// verify, export): a missing archive is reported, never created. The
+// error is kept as is (archive.IsNoArchive) for ls to say "empty".
+func openExistingArchive(ctx context.Context) (*archive.Archive, error) {
+	return openArchiveWith(ctx, true)
+}
+
+func openArchiveWith(ctx context.Context, mustExist bool) (*archive.Archive, error) {
+	a, err := archive.OpenWith(ctx, archiveOpts.URL, globals.Config.Archive, archive.Options{TimeZone: archiveZone(), MustExist: mustExist})
 	if err != nil {
 		return nil, archiveError(err)
 	}
@@ -107,4 +119,13 @@ func humanBytes(n int64) string {
 func isDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
+}
+
+// archiveLocation is where the archive is configured to be, for messages
+// about an archive that is not there.
+func archiveLocation() string {
+	if archiveOpts.URL != "" {
+		return archiveOpts.URL
+	}
+	return globals.Config.Archive.URL
 }

@@ -43,9 +43,9 @@ each with the dossier's manifest.json and Bag-Count "N of T".`,
 func runArchiveExport(cmd *cobra.Command, opts archiveExportOptions, id, dir string) error {
 	lang := archiveLang()
 	if !opts.BagIt {
-		return invalidInput(errors.New("archive export: --bagit is required (the only format)"))
+		return invalidInput(errors.New(catalog.T(lang, "archive.err.export_format", "id", id, "dir", dir)))
 	}
-	a, err := openArchive(cmd.Context())
+	a, err := openExistingArchive(cmd.Context())
 	if err != nil {
 		return err
 	}

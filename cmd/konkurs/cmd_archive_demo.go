@@ -36,7 +36,7 @@ func demoArchive(cmd *cobra.Command, d *demoRun) error {
 		url = "file:" + filepath.Join(d.out, "archive")
 		fmt.Fprintln(w, catalog.T(d.lang, "archive.demo.local_instead", "location", url))
 	}
-	a, err := archive.Open(ctx, url, globals.Config.Archive)
+	a, err := archive.OpenWith(ctx, url, globals.Config.Archive, archive.Options{TimeZone: archiveZone()})
 	if err != nil {
 		return archiveError(err)
 	}
@@ -73,7 +73,7 @@ func demoArchive(cmd *cobra.Command, d *demoRun) error {
 	if protocol != "" {
 		// The demo has no real signature: it stores the generated PDF
 		// itself as the "signed scan", to show the lock and the link.
-		rc, err := a.Get(ctx, protocol, filepath.Join(d.out, "archive-demo"))
+		rc, err := a.GetWith(ctx, protocol, filepath.Join(d.out, "archive-demo"), archive.GetOptions{Force: true})
 		if err != nil {
 			return archiveError(err)
 		}

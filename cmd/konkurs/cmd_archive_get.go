@@ -12,7 +12,9 @@ import (
 )
 
 type archiveGetOptions struct {
-	Out string
+	Out    string
+	Force  bool
+	Signed bool
 }
 
 func init() {
@@ -23,11 +25,17 @@ func init() {
 		Long: `Write the object ID, or every file of a set (ID ending in /vN), or of a
 document's latest version (ID without /vN), into --out. Each file is checked
 against its recorded SHA-256 while it streams and appears only when it
-matches; a corrupt object is reported and nothing is written for it.`,
+matches; a corrupt object is reported and nothing is written for it.
+Files already in --out are not replaced unless --force is given (exit 2,
+naming the file, before anything is written). When a document has a signed
+copy (konkurs archive sign), its ID is printed; --signed retrieves the
+signed copy instead of the generated original.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runArchiveGet(cmd, opts, args[0]) },
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", ".", "directory to write into")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace files that already exist in --out")
+	cmd.Flags().BoolVar(&opts.Signed, "signed", false, "retrieve the signed copies instead of the generated originals")
 	cmdArchive.AddCommand(cmd)
 
 	verify := &cobra.Command{
@@ -42,14 +50,17 @@ matches; a corrupt object is reported and nothing is written for it.`,
 
 func runArchiveGet(cmd *cobra.Command, opts archiveGetOptions, id string) error {
 	lang := archiveLang()
-	a, err := openArchive(cmd.Context())
+	a, err := openExistingArchive(cmd.Context())
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	got, err := a.Get(cmd.Context(), id, opts.Out)
+	got, err := a.GetWith(cmd.Context(), id, opts.Out, archive.GetOptions{Force: opts.Force, Signed: opts.Signed})
 	for _, r := range got {
 		fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.get.done", "path", r.Path))
+		for _, s := range r.SignedCopies {
+			fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.get.signed_copy", "id", r.ID, "signed", s))
+		}
 	}
 	return archiveError(err)
 }
@@ -60,7 +71,7 @@ func runArchiveVerify(cmd *cobra.Command, args []string) error {
 	if len(args) == 1 {
 		prefix = args[0]
 	}
-	a, err := openArchive(cmd.Context())
+	a, err := openExistingArchive(cmd.Context())
 	if err != nil {
 		return err
 	}
@@ -68,6 +79,9 @@ func runArchiveVerify(cmd *cobra.Command, args []string) error {
 	rep, err := a.Verify(cmd.Context(), prefix)
 	if err != nil {
 		return archiveError(err)
+	}
+	for i := range rep.Problems {
+		rep.Problems[i].Detail = rep.Problems[i].Describe(lang)
 	}
 	w := cmd.OutOrStdout()
 	if asJSON, _ := cmd.Flags().GetBool("json"); asJSON {
@@ -83,7 +97,9 @@ func runArchiveVerify(cmd *cobra.Command, args []string) error {
 		for _, p := range rep.Problems {
 			fmt.Fprintf(w, "%s\t%s\t%s\n", catalog.T(lang, "archive.problem."+p.Kind), p.ID, p.Detail)
 		}
-		if rep.OK() {
+		if rep.OK() && rep.Checked == 0 {
+			fmt.Fprintln(w, catalog.T(lang, "archive.verify.empty", "location", a.Location()))
+		} else if rep.OK() {
 			fmt.Fprintln(w, catalog.T(lang, "archive.verify.ok", "checked", fmt.Sprint(rep.Checked), "bytes", humanBytes(rep.Bytes)))
 		} else {
 			fmt.Fprintln(w, catalog.T(lang, "archive.verify.bad", "checked", fmt.Sprint(rep.Checked), "problems", fmt.Sprint(len(rep.Problems))))

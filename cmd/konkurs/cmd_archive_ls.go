@@ -67,7 +67,7 @@ func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 		return err
 	}
 	if opts.Signed && opts.Unsigned {
-		return invalidInput(errors.New("archive ls: --signed and --unsigned exclude each other"))
+		return invalidInput(errors.New(catalog.T(lang, "archive.err.flags_exclusive", "first", "signed", "second", "unsigned")))
 	}
 	if opts.Signed || opts.Unsigned {
 		f.Signed = &opts.Signed
@@ -75,7 +75,17 @@ func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 	if err := f.Validate(); err != nil {
 		return archiveError(err)
 	}
-	a, err := openArchive(cmd.Context())
+	a, err := openExistingArchive(cmd.Context())
+	if archive.IsNoArchive(err) {
+		// Nothing archived yet is an answer, not a failure.
+		if opts.JSON {
+			_, err := fmt.Fprintln(cmd.OutOrStdout(), "[]")
+			fmt.Fprintln(cmd.ErrOrStderr(), catalog.T(lang, "archive.ls.no_archive", "location", archiveLocation()))
+			return err
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), catalog.T(lang, "archive.ls.no_archive", "location", archiveLocation()))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -94,7 +104,11 @@ func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 		return enc.Encode(entries)
 	}
 	if len(entries) == 0 {
-		fmt.Fprintln(cmd.ErrOrStderr(), catalog.T(lang, "archive.ls.empty"))
+		key := "archive.ls.empty"
+		if f == (archive.Filter{Manifests: f.Manifests}) {
+			key = "archive.ls.archive_empty"
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), catalog.T(lang, key, "location", a.Location()))
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -117,10 +131,11 @@ func runArchiveLs(cmd *cobra.Command, opts archiveLsOptions) error {
 // archiveZone is the configured time zone (Asia/Almaty by default): dates
 // typed and shown by archive staff are local dates, not UTC ones.
 func archiveZone() *time.Location {
-	if loc, err := time.LoadLocation(globals.Config.Scheduler.TimeZone); err == nil {
+	if loc, err := time.LoadLocation(globals.Config.Scheduler.TimeZone); err == nil && globals.Config.Scheduler.TimeZone != "" {
 		return loc
 	}
-	return time.UTC
+	loc, _ := time.LoadLocation(archive.DefaultTimeZone)
+	return loc
 }
 
 // parseDay reads YYYY-MM-DD in the configured zone; endOfDay makes --to

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -50,14 +51,14 @@ sending again what is already stored.`,
 
 func runArchivePut(cmd *cobra.Command, opts archivePutOptions, args []string) error {
 	lang := archiveLang()
-	dirs := 0
+	var dirs []string
 	for _, a := range args {
 		if isDir(a) {
-			dirs++
+			dirs = append(dirs, a)
 		}
 	}
-	if dirs > 0 && (dirs != 1 || len(args) != 1) {
-		return invalidInput(errors.New("archive put: give one directory, or files"))
+	if len(dirs) > 0 && len(args) != 1 {
+		return invalidInput(errors.New(catalog.T(lang, "archive.err.put_args", "dirs", strings.Join(dirs, ", "))))
 	}
 	a, err := openArchive(cmd.Context())
 	if err != nil {
@@ -69,7 +70,7 @@ func runArchivePut(cmd *cobra.Command, opts archivePutOptions, args []string) er
 		Kind:    opts.Kind,
 	}
 	var res archive.PutResult
-	if dirs == 1 {
+	if len(dirs) == 1 {
 		res, err = a.PutDir(cmd.Context(), args[0], spec)
 	} else {
 		res, err = a.PutFiles(cmd.Context(), args, spec)

@@ -149,6 +149,16 @@ func TestSignedProtocolIsLockedAndFindable(t *testing.T) {
 		if err != nil || len(got) != 1 || fileSHA256(t, got[0].Path) != fileSHA256(t, scan) {
 			t.Errorf("get of the signed copy: %+v, %v", got, err)
 		}
+		// Whoever retrieves the generated original learns of the signed
+		// copy, and --signed retrieves the copy instead.
+		got, err = ta.Get(ctx, put.ID, t.TempDir())
+		if err != nil || len(got) != 1 || got[0].ID != original || strings.Join(got[0].SignedCopies, " ") != res.ID {
+			t.Errorf("get of the original: %+v, %v; want signed copy %s named", got, err, res.ID)
+		}
+		got, err = ta.GetWith(ctx, original, t.TempDir(), GetOptions{Signed: true})
+		if err != nil || len(got) != 1 || got[0].ID != res.ID || fileSHA256(t, got[0].Path) != fileSHA256(t, scan) {
+			t.Errorf("get --signed of the original: %+v, %v", got, err)
+		}
 		if _, err := ta.Sign(ctx, put.ID+"/"+SetManifestName, scan, "x"); !IsInput(err) {
 			t.Errorf("signing a manifest: err = %v, want an input error", err)
 		}
@@ -308,4 +318,92 @@ func fileSHA256FromBytes(b []byte) string {
 	h := newSHA256()
 	io.Copy(h, r)
 	return hexSum(h)
+}
+
+// get --out never replaces a file that is already there, unless forced;
+// nothing at all is written when one of a set's files exists.
+func TestGetRefusesToOverwriteUnlessForced(t *testing.T) {
+	ta := openLocal(t, Options{})
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "dossier")
+	writeDossier(t, dir, 2, 10_000)
+	res, err := ta.PutDir(ctx, dir, SetSpec{Address: stage1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	mine := filepath.Join(out, "volume-02.pdf")
+	os.WriteFile(mine, []byte("the user's own file"), 0o644)
+	_, err = ta.Get(ctx, res.ID, out)
+	var ae *Error
+	if !errors.As(err, &ae) || ae.Key != "archive.err.out_file_exists" || !IsInput(err) || !strings.Contains(err.Error(), mine) {
+		t.Fatalf("get into a folder holding volume-02.pdf: %v, want an input error naming %s", err, mine)
+	}
+	if data, _ := os.ReadFile(mine); string(data) != "the user's own file" {
+		t.Errorf("the existing file was replaced: %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(out, "volume-01.pdf")); err == nil {
+		t.Errorf("get wrote volume-01.pdf before refusing")
+	}
+	got, err := ta.GetWith(ctx, res.ID, out, GetOptions{Force: true})
+	if err != nil || len(got) != 3 {
+		t.Fatalf("get --force: %+v, %v", got, err)
+	}
+	if fileSHA256(t, mine) != fileSHA256(t, filepath.Join(dir, "volume-02.pdf")) {
+		t.Errorf("get --force did not replace volume-02.pdf")
+	}
+	if _, err := ta.GetWith(ctx, res.ID+"/volume-01.pdf", out, GetOptions{Signed: true}); !IsInput(err) {
+		t.Errorf("get --signed of a document never signed: %v, want an input error", err)
+	}
+}
+
+// Files named as people name them ("Протокол 1.pdf") are stored under
+// that name on both backends, listed, retrieved, verified and bagged.
+func TestFileNamesWithSpacesAndCyrillicRoundTrip(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, ta *testArchive) {
+		ctx := context.Background()
+		src := t.TempDir()
+		names := []string{"Протокол 1.pdf", "Хаттама № 2 (қол қойылған) 100%.pdf"}
+		var paths []string
+		for i, n := range names {
+			p := filepath.Join(src, n)
+			writeRandom(t, p, uint64(40+i), 3_000)
+			paths = append(paths, p)
+		}
+		res, err := ta.PutFiles(ctx, paths, SetSpec{Address: Address{Competition: "KZ-2026-01", Stage: 1}, Kind: "protocol"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ID != "KZ-2026-01/stage-1/protocol/Протокол-1/v1" {
+			t.Errorf("set ID %s: the document identifier is the first name with its space made a '-'", res.ID)
+		}
+		entries, err := ta.List(ctx, Filter{Competition: "KZ-2026-01"})
+		if err != nil || len(entries) != 2 || entries[0].File != names[0] || entries[1].File != names[1] {
+			t.Fatalf("ls: %+v, %v", entries, err)
+		}
+		out := t.TempDir()
+		got, err := ta.Get(ctx, res.ID, out)
+		if err != nil || len(got) != 2 {
+			t.Fatalf("get: %+v, %v", got, err)
+		}
+		for i, n := range names {
+			if fileSHA256(t, filepath.Join(out, n)) != fileSHA256(t, paths[i]) {
+				t.Errorf("%s came back different", n)
+			}
+		}
+		if rep, err := ta.Verify(ctx, ""); err != nil || !rep.OK() || rep.Checked != 3 {
+			t.Errorf("verify: %+v, %v", rep, err)
+		}
+		bag := filepath.Join(t.TempDir(), "bag")
+		if _, err := ta.ExportBagIt(ctx, res.ID, bag, BagOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if problems, err := ValidateBag(bag); err != nil || len(problems) != 0 {
+			t.Errorf("bag of names with spaces and '%%': %v, %v", problems, err)
+		}
+		manifest, _ := os.ReadFile(filepath.Join(bag, "manifest-sha256.txt"))
+		if !strings.Contains(string(manifest), "data/Хаттама № 2 (қол қойылған) 100%25.pdf") {
+			t.Errorf("'%%' is not escaped in the bag manifest (RFC 8493 2.1.3):\n%s", manifest)
+		}
+	})
 }

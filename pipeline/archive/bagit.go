@@ -65,7 +65,7 @@ func (a *Archive) ExportBagIt(ctx context.Context, id, dir string, opts BagOptio
 		if len(groups) > 1 || opts.PerVolume {
 			bagDir = filepath.Join(tmp, g.name)
 		}
-		info := bagInfo{ExternalID: setID, Count: fmt.Sprintf("%d of %d", i+1, len(groups)), Date: a.now().Format("2006-01-02")}
+		info := bagInfo{ExternalID: setID, Count: fmt.Sprintf("%d of %d", i+1, len(groups)), Date: a.localDate(a.now())}
 		files, octets, err := a.writeBag(ctx, bagDir, g.keys, info)
 		if err != nil {
 			return res, err
@@ -167,7 +167,7 @@ func (a *Archive) writeBag(ctx context.Context, dir string, keys []string, info 
 			hashes[i] = alg.new()
 			writers[i] = hashes[i]
 		}
-		r, err := a.getOne(ctx, key, data)
+		r, err := a.getOne(ctx, key, data, false)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -181,7 +181,7 @@ func (a *Archive) writeBag(ctx context.Context, dir string, keys []string, info 
 			return 0, 0, newError("archive.err.file_write", err, "file", r.Path)
 		}
 		for i, alg := range bagAlgorithms {
-			sums[alg.name] = append(sums[alg.name], hex.EncodeToString(hashes[i].Sum(nil))+"  data/"+name+"\n")
+			sums[alg.name] = append(sums[alg.name], hex.EncodeToString(hashes[i].Sum(nil))+"  data/"+encodeBagPath(name)+"\n")
 		}
 		octets += r.Size
 	}

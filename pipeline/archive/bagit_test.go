@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/konkurs/konkurs/catalog"
 )
@@ -125,3 +126,37 @@ func fileSize(t *testing.T, p string) int64 {
 }
 
 func itoa(n int64) string { return formatInt(n) }
+
+// Bagging-Date is the date in the configured zone, the one ls shows: an
+// export at 01:30 in Almaty on 1 April is dated 1 April, not 31 March.
+func TestBaggingDateIsTheLocalDate(t *testing.T) {
+	exportedAt := time.Date(2026, 3, 31, 20, 30, 0, 0, time.UTC) // 01:30 on 1 April in Asia/Almaty (UTC+5)
+	for _, tc := range []struct {
+		scenario string
+		zone     *time.Location
+		want     string
+	}{
+		{"default zone is Asia/Almaty", nil, "2026-04-01"},
+		{"configured UTC", time.UTC, "2026-03-31"},
+		{"configured zone west of UTC", time.FixedZone("UTC-3", -3*3600), "2026-03-31"},
+	} {
+		t.Run(tc.scenario, func(t *testing.T) {
+			ta := openLocal(t, Options{Now: func() time.Time { return exportedAt }, TimeZone: tc.zone})
+			ctx := context.Background()
+			src := filepath.Join(t.TempDir(), "minutes.pdf")
+			writeRandom(t, src, 7, 1_000)
+			res, err := ta.PutFiles(ctx, []string{src}, SetSpec{Address: Address{Competition: "KZ-2026-01", Stage: 1}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bag := filepath.Join(t.TempDir(), "bag")
+			if _, err := ta.ExportBagIt(ctx, res.ID, bag, BagOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			info, _ := os.ReadFile(filepath.Join(bag, "bag-info.txt"))
+			if !strings.Contains(string(info), "Bagging-Date: "+tc.want+"\n") {
+				t.Errorf("bag-info.txt, want Bagging-Date %s:\n%s", tc.want, info)
+			}
+		})
+	}
+}

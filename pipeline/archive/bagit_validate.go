@@ -194,6 +194,12 @@ func checkManifest(dir, name string, isPayload bool, add func(file, key string, 
 }
 
 // decodeBagPath undoes RFC 8493's percent-encoding of CR, LF and '%'.
+// encodeBagPath escapes what RFC 8493 section 2.1.3 asks to escape in
+// manifest paths; file names may hold '%' (names with spaces need nothing).
+func encodeBagPath(p string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(p)
+}
+
 func decodeBagPath(p string) string {
 	return strings.NewReplacer("%0D", "\r", "%0d", "\r", "%0A", "\n", "%0a", "\n", "%25", "%").Replace(p)
 }

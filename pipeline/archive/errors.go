@@ -25,8 +25,8 @@ func (e *Error) Message(lang catalog.Lang) string {
 		}
 	}
 	s := catalog.T(lang, e.Key, args...)
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
+	if c := causeText(lang, e.Key, e.Err); c != "" {
+		s += ": " + c
 	}
 	return s
 }
@@ -50,6 +50,6 @@ var inputKeys = map[string]bool{
 	"archive.err.file_read": true, "archive.err.no_files": true, "archive.err.duplicate_file": true,
 	"archive.err.dossier_manifest": true, "archive.err.manifest_mismatch": true,
 	"archive.err.out_exists": true, "archive.err.signer": true, "archive.err.url": true,
-	"archive.err.retention": true, "archive.err.sha256": true, "archive.err.retention_mode": true, "archive.err.credentials": true, "archive.err.not_found": true, "archive.err.sign_target": true,
+	"archive.err.retention": true, keyNoArchive: true, "archive.err.out_file_exists": true, "archive.err.not_signed": true, "archive.err.sha256": true, "archive.err.retention_mode": true, "archive.err.credentials": true, "archive.err.not_found": true, "archive.err.sign_target": true,
 	"dossier.err.not_pdf": true,
 }

@@ -18,27 +18,110 @@ type Retrieved struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
 	Size   int64  `json:"size"`
+	// SignedCopies are the IDs of the signed copies of this generated
+	// document (konkurs archive sign), so that whoever retrieves the
+	// original learns that a signed one exists.
+	SignedCopies []string `json:"signed_copies,omitempty"`
+}
+
+// GetOptions tune Get.
+type GetOptions struct {
+	// Force replaces files already in the output directory; without it Get
+	// refuses before writing anything.
+	Force bool
+	// Signed retrieves the signed copies of the documents instead of the
+	// generated originals.
+	Signed bool
 }
 
 // Get writes the object id, or every file of the set id (a set ID such as
 // ".../dossier/v2", or a document prefix such as ".../dossier" for its
 // latest version), into outDir. Each file streams through a SHA-256 check
 // into a temporary file that is renamed into place only when it matches.
+// A file already in outDir is not replaced (GetWith can force it).
 func (a *Archive) Get(ctx context.Context, id, outDir string) ([]Retrieved, error) {
+	return a.GetWith(ctx, id, outDir, GetOptions{})
+}
+
+// GetWith is Get with options: replace existing files, or retrieve the
+// signed copies instead of the generated originals.
+func (a *Archive) GetWith(ctx context.Context, id, outDir string, opts GetOptions) ([]Retrieved, error) {
 	keys, err := a.resolve(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	copies := map[string][]string{}
+	for _, key := range keys {
+		if copies[key], err = a.signedCopies(ctx, key); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Signed {
+		var chosen []string
+		for _, key := range keys {
+			if isSignedCopy(key) {
+				chosen = append(chosen, key)
+			}
+			chosen = append(chosen, copies[key]...)
+		}
+		if len(chosen) == 0 {
+			return nil, newError("archive.err.not_signed", nil, "id", id)
+		}
+		keys = chosen
+	}
+	if !opts.Force {
+		// Refuse before the first byte is written: a half-retrieved set
+		// next to the user's own files helps nobody.
+		for _, key := range keys {
+			if err := refuseExisting(filepath.Join(outDir, path.Base(key))); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, newError("archive.err.file_write", err, "file", outDir)
 	}
 	var out []Retrieved
 	for _, key := range keys {
-		r, err := a.getOne(ctx, key, outDir)
+		r, err := a.getOne(ctx, key, outDir, opts.Force)
 		if err != nil {
 			return out, err
 		}
+		r.SignedCopies = copies[key]
 		out = append(out, r)
+	}
+	return out, nil
+}
+
+func refuseExisting(dest string) error {
+	if _, err := os.Lstat(dest); err == nil {
+		return newError("archive.err.out_file_exists", nil, "file", dest)
+	}
+	return nil
+}
+
+func isSignedCopy(key string) bool {
+	_, _, rest, ok := parseKey(key)
+	return ok && strings.HasPrefix(rest, signedSegment+"/")
+}
+
+// signedCopies lists the signed copies made from the generated document
+// key: they sit in its version's signed/ folder and name it as original.
+func (a *Archive) signedCopies(ctx context.Context, key string) ([]string, error) {
+	addr, version, rest, ok := parseKey(key)
+	if !ok || strings.Contains(rest, "/") || rest == SetManifestName {
+		return nil, nil
+	}
+	prefix := addr.SetID(version) + "/" + signedSegment + "/"
+	var out []string
+	err := a.store.List(ctx, prefix, func(o storage.ObjectInfo) error {
+		if o.Metadata["original-id"] == key {
+			out = append(out, o.Key)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, a.storeError(prefix, err)
 	}
 	return out, nil
 }
@@ -93,7 +176,7 @@ func (a *Archive) resolveSet(ctx context.Context, id string) (SetManifest, error
 	return a.readManifest(ctx, latest)
 }
 
-func (a *Archive) getOne(ctx context.Context, key, outDir string) (Retrieved, error) {
+func (a *Archive) getOne(ctx context.Context, key, outDir string, force bool) (Retrieved, error) {
 	rc, info, err := a.store.Get(ctx, key)
 	if err != nil {
 		return Retrieved{}, a.storeError(key, err)
@@ -124,6 +207,12 @@ func (a *Archive) getOne(ctx context.Context, key, outDir string) (Retrieved, er
 		return Retrieved{}, newError("archive.err.file_write", err, "file", tmp.Name())
 	}
 	dest := filepath.Join(outDir, name)
+	if !force {
+		// Checked again: the file may have appeared while this one streamed.
+		if err := refuseExisting(dest); err != nil {
+			return Retrieved{}, err
+		}
+	}
 	if err := os.Rename(tmp.Name(), dest); err != nil {
 		return Retrieved{}, newError("archive.err.file_write", err, "file", dest)
 	}

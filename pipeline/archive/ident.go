@@ -130,13 +130,68 @@ func parseKey(key string) (a Address, version int, rest string, ok bool) {
 	return a, version, strings.Join(parts[i+1:], "/"), true
 }
 
-// validFileName checks a file name stored in a set.
+// MaxFileNameLen bounds a stored file's name (bytes: about 100 Cyrillic
+// letters), so that with the longest identifiers a key stays inside S3's
+// 1024-byte limit.
+const MaxFileNameLen = 200
+
+// windowsForbidden are refused in file names because get must be able to
+// write the file back on the archive staff's Windows machines.
+const windowsForbidden = `<>:"|?*`
+
+// validFileName checks the name a file is stored under. Names are kept as
+// people gave them — spaces, Cyrillic, Kazakh letters, "№", brackets —
+// since archive staff look for "Протокол 1.pdf", not a mangled form. What
+// could escape the set's directory, hide in a listing or not be written
+// back on Windows is refused: '/', '\', a leading '.', control and
+// invisible (format) characters, spaces other than the ordinary one, a
+// space or '.' at the end, <>:"|?*, and over-long names.
 func validFileName(name string) error {
-	if err := validIdent("file", name); err != nil {
-		return newError("archive.err.file_name", nil, "file", fmt.Sprintf("%q", name))
+	bad := func(rule string, args ...string) error {
+		return newError("archive.err.file_name", newError(rule, nil, args...), "file", shorten(name))
 	}
-	if name == SetManifestName || name == signedSegment {
-		return newError("archive.err.file_name", nil, "file", name)
+	switch {
+	case name == "":
+		return bad("archive.file_rule.empty")
+	case len(name) > MaxFileNameLen:
+		return bad("archive.file_rule.long", "max", strconv.Itoa(MaxFileNameLen))
+	case !utf8.ValidString(name):
+		return bad("archive.file_rule.utf8")
+	case strings.HasPrefix(name, "."):
+		return bad("archive.file_rule.dot")
+	case strings.HasPrefix(name, " ") || strings.HasSuffix(name, " ") || strings.HasSuffix(name, "."):
+		return bad("archive.file_rule.ends")
+	case name == SetManifestName || name == signedSegment:
+		return bad("archive.file_rule.reserved")
+	}
+	for _, r := range name {
+		if r == '/' || r == '\\' || strings.ContainsRune(windowsForbidden, r) ||
+			unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || (unicode.IsSpace(r) && r != ' ') {
+			return bad("archive.file_rule.char", "char", fmt.Sprintf("%U", r))
+		}
 	}
 	return nil
+}
+
+// identFromName turns a file or directory name into a document
+// identifier, for when none is given: "Протокол 1" becomes "Протокол-1".
+// Every run of characters an identifier cannot hold becomes one '-'.
+func identFromName(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.Trim(b.String(), "-.")
+	for len(id) > MaxIdentLen {
+		_, size := utf8.DecodeLastRuneInString(id)
+		id = id[:len(id)-size]
+	}
+	return id
 }

@@ -57,3 +57,61 @@ func TestKeyLayoutRoundTrip(t *testing.T) {
 		t.Errorf("protocol set ID is not %s", want)
 	}
 }
+
+func TestFileNameRules(t *testing.T) {
+	for _, ok := range []string{"Протокол 1.pdf", "Хаттама № 2 (қол қойылған).pdf", "minutes-stage1.kk.pdf", "акт, 2026 г.pdf", "100% итог.pdf", strings.Repeat("ж", 100)} {
+		if err := validFileName(ok); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+	for _, tc := range []struct{ scenario, name, rule string }{
+		{"empty", "", "archive.file_rule.empty"},
+		{"dot-dot", "..", "archive.file_rule.dot"},
+		{"hidden", ".hidden.pdf", "archive.file_rule.dot"},
+		{"path", "a/b.pdf", "archive.file_rule.char"},
+		{"absolute", "/etc/passwd", "archive.file_rule.char"},
+		{"backslash", `..\x.pdf`, "archive.file_rule.dot"},
+		{"backslash inside", `a\b.pdf`, "archive.file_rule.char"},
+		{"NUL", "a\x00b.pdf", "archive.file_rule.char"},
+		{"tab", "a\tb.pdf", "archive.file_rule.char"},
+		{"newline", "a\nb.pdf", "archive.file_rule.char"},
+		{"no-break space", "a\u00a0b.pdf", "archive.file_rule.char"},
+		{"right-to-left override", "отчет\u202efdp.exe", "archive.file_rule.char"},
+		{"Windows-forbidden", "a?.pdf", "archive.file_rule.char"},
+		{"leading space", " a.pdf", "archive.file_rule.ends"},
+		{"trailing space", "a.pdf ", "archive.file_rule.ends"},
+		{"trailing dot", "a.", "archive.file_rule.ends"},
+		{"reserved", SetManifestName, "archive.file_rule.reserved"},
+		{"over-long", strings.Repeat("ж", 101), "archive.file_rule.long"},
+		{"invalid UTF-8", "a\xffb.pdf", "archive.file_rule.utf8"},
+	} {
+		t.Run(tc.scenario, func(t *testing.T) {
+			err := validFileName(tc.name)
+			var ae, rule *Error
+			if !errors.As(err, &ae) || ae.Key != "archive.err.file_name" || !IsInput(err) {
+				t.Fatalf("err = %v, want input error archive.err.file_name", err)
+			}
+			if !errors.As(ae.Err, &rule) || rule.Key != tc.rule {
+				t.Errorf("rule %v, want %s", ae.Err, tc.rule)
+			}
+		})
+	}
+}
+
+func TestIdentFromName(t *testing.T) {
+	for name, want := range map[string]string{
+		"Протокол 1":                 "Протокол-1",
+		"Хаттама № 2 (қол қойылған)": "Хаттама-2-қол-қойылған",
+		"minutes-stage1":             "minutes-stage1",
+		".hidden":                    "hidden",
+		strings.Repeat("ж", 60):      strings.Repeat("ж", 50),
+	} {
+		got := identFromName(name)
+		if got != want {
+			t.Errorf("identFromName(%q) = %q, want %q", name, got, want)
+		}
+		if err := validIdent("document", got); err != nil {
+			t.Errorf("identFromName(%q) = %q is not a valid identifier: %v", name, got, err)
+		}
+	}
+}

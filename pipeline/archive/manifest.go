@@ -81,11 +81,11 @@ func readDossierManifest(dir string) (m dossierManifest, ok bool, err error) {
 	for list, vols := range map[string][]dossierVolume{"volumes": m.Volumes, "copies": m.Copies} {
 		for i, v := range vols {
 			if v.File == "" || v.SHA256 == "" || v.Number < 1 {
-				return m, false, newError("archive.err.dossier_manifest", fmt.Errorf("%s[%d]: file, sha256 and number are required", list, i), "file", p)
+				return m, false, newError("archive.err.dossier_manifest", newError("archive.err.dossier_volume", nil, "entry", fmt.Sprintf("%s[%d]", list, i)), "file", p)
 			}
 			// A manifest must not make konkurs read files outside the dossier.
 			if !filepath.IsLocal(filepath.FromSlash(v.File)) {
-				return m, false, newError("archive.err.dossier_manifest", fmt.Errorf("%s[%d].file %q: must be a path inside the dossier directory", list, i, v.File), "file", p)
+				return m, false, newError("archive.err.dossier_manifest", newError("archive.err.dossier_path", nil, "entry", fmt.Sprintf("%s[%d].file", list, i), "path", fmt.Sprintf("%q", v.File)), "file", p)
 			}
 		}
 	}

@@ -150,7 +150,7 @@ func (a *Archive) prepareFiles(ctx context.Context, in []SourceFile) ([]prepared
 			return nil, newError("archive.err.file_read", err, "file", f.Path)
 		}
 		if !st.Mode().IsRegular() {
-			return nil, newError("archive.err.file_read", errors.New("not a regular file"), "file", f.Path)
+			return nil, newError("archive.err.file_read", errNotRegular, "file", f.Path)
 		}
 		out[i] = preparedFile{SourceFile: f, size: st.Size()}
 	}

@@ -57,7 +57,7 @@ func (a *Archive) PutDir(ctx context.Context, dir string, spec SetSpec) (PutResu
 		spec.Kind = "documents"
 	}
 	if spec.Document == "" {
-		spec.Document = filepath.Base(filepath.Clean(dir))
+		spec.Document = identFromName(filepath.Base(filepath.Clean(dir)))
 	}
 	spec.Files = nil
 	for _, e := range entries {
@@ -86,7 +86,7 @@ func (a *Archive) PutFiles(ctx context.Context, paths []string, spec SetSpec) (P
 	}
 	if spec.Document == "" {
 		base := filepath.Base(paths[0])
-		spec.Document = strings.TrimSuffix(base, filepath.Ext(base))
+		spec.Document = identFromName(strings.TrimSuffix(base, filepath.Ext(base)))
 	}
 	spec.Files = nil
 	for _, p := range paths {

@@ -3,7 +3,6 @@ package archive
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"os"
 	"path"
@@ -48,7 +47,7 @@ func (a *Archive) Sign(ctx context.Context, originalID, signedPath, uploadedBy s
 		return SignResult{}, a.storeError(originalID, err)
 	}
 	if orig.SHA256 == "" {
-		return SignResult{}, newError("archive.err.corrupt", errors.New("no SHA-256 recorded"), "id", originalID)
+		return SignResult{}, newError("archive.err.corrupt", storage.ErrChecksum, "id", originalID)
 	}
 	name := filepath.Base(signedPath)
 	if err := validFileName(name); err != nil {

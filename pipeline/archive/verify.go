@@ -3,13 +3,13 @@ package archive
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/storage"
 )
 
@@ -20,12 +20,27 @@ const (
 	ProblemReplaced = "replaced" // the current version is not the one archived
 )
 
-// Problem is one finding of Verify.
+// Problem is one finding of Verify. Detail is in English; Describe gives
+// it in the user's language.
 type Problem struct {
 	ID     string `json:"id"`
 	Kind   string `json:"problem"`
 	Detail string `json:"detail"`
+	// DetailKey names the detail in the catalog, DetailArgs fill it.
+	DetailKey  string   `json:"-"`
+	DetailArgs []string `json:"-"`
 }
+
+// Describe is the problem's detail in lang.
+func (p Problem) Describe(lang catalog.Lang) string {
+	if p.DetailKey == "" {
+		return p.Detail
+	}
+	return catalog.T(lang, p.DetailKey, p.DetailArgs...)
+}
+
+// reportFunc records a problem: its detail is a catalog key and arguments.
+type reportFunc func(id, kind, detailKey string, args ...string)
 
 // VerifyReport is the result of Verify.
 type VerifyReport struct {
@@ -62,10 +77,10 @@ func (a *Archive) Verify(ctx context.Context, prefix string) (VerifyReport, erro
 		return rep, newError("archive.err.not_found", nil, "id", prefix)
 	}
 	var mu sync.Mutex
-	report := func(id, kind, detail string) {
+	report := func(id, kind, detailKey string, args ...string) {
 		mu.Lock()
 		defer mu.Unlock()
-		rep.Problems = append(rep.Problems, Problem{ID: id, Kind: kind, Detail: detail})
+		rep.Problems = append(rep.Problems, Problem{ID: id, Kind: kind, Detail: catalog.T(catalog.EN, detailKey, args...), DetailKey: detailKey, DetailArgs: args})
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(a.opts.Parallel)
@@ -78,9 +93,9 @@ func (a *Archive) Verify(ctx context.Context, prefix string) (VerifyReport, erro
 			mu.Unlock()
 			switch {
 			case errors.Is(err, storage.ErrChecksum):
-				report(key, ProblemCorrupt, err.Error())
+				report(key, ProblemCorrupt, "archive.detail.checksum")
 			case errors.Is(err, storage.ErrNotExist):
-				report(key, ProblemMissing, err.Error())
+				report(key, ProblemMissing, "archive.detail.content_missing")
 			case err != nil:
 				return a.storeError(key, err)
 			}
@@ -116,11 +131,11 @@ func (a *Archive) rehash(ctx context.Context, key string) (int64, error) {
 	return io.Copy(io.Discard, rc)
 }
 
-func (a *Archive) checkManifest(ctx context.Context, key string, objects map[string]storage.ObjectInfo, report func(id, kind, detail string)) {
+func (a *Archive) checkManifest(ctx context.Context, key string, objects map[string]storage.ObjectInfo, report reportFunc) {
 	setID := key[:len(key)-len(SetManifestName)-1]
 	m, err := a.readManifest(ctx, setID)
 	if err != nil {
-		report(key, ProblemCorrupt, err.Error())
+		report(key, ProblemCorrupt, "archive.detail.manifest_unreadable")
 		return
 	}
 	for _, f := range m.Files {
@@ -132,27 +147,27 @@ func (a *Archive) checkManifest(ctx context.Context, key string, objects map[str
 		}
 		switch {
 		case !ok:
-			report(f.Key, ProblemMissing, "named by "+key)
+			report(f.Key, ProblemMissing, "archive.detail.named_by", "manifest", key)
 		case o.SHA256 != f.SHA256:
-			report(f.Key, ProblemCorrupt, fmt.Sprintf("recorded SHA-256 %s, set manifest says %s", o.SHA256, f.SHA256))
+			report(f.Key, ProblemCorrupt, "archive.detail.manifest_sha256", "recorded", o.SHA256, "manifest", f.SHA256)
 		case f.VersionID != "" && o.VersionID != f.VersionID:
-			report(f.Key, ProblemReplaced, fmt.Sprintf("current version %s, archived version %s", o.VersionID, f.VersionID))
+			report(f.Key, ProblemReplaced, "archive.detail.replaced", "current", o.VersionID, "archived", f.VersionID)
 		}
 	}
 }
 
-func (a *Archive) checkOriginal(ctx context.Context, e Entry, report func(id, kind, detail string)) {
+func (a *Archive) checkOriginal(ctx context.Context, e Entry, report reportFunc) {
 	if e.OriginalID == "" {
-		report(e.ID, ProblemMissing, "signed copy names no original")
+		report(e.ID, ProblemMissing, "archive.detail.no_original")
 		return
 	}
 	o, err := a.store.Stat(ctx, e.OriginalID)
 	switch {
 	case errors.Is(err, storage.ErrNotExist):
-		report(e.OriginalID, ProblemMissing, "original of "+e.ID)
+		report(e.OriginalID, ProblemMissing, "archive.detail.original_of", "signed", e.ID)
 	case err != nil:
-		report(e.OriginalID, ProblemMissing, err.Error())
+		report(e.OriginalID, ProblemMissing, "archive.detail.original_unreadable", "signed", e.ID)
 	case o.SHA256 != e.OriginalSHA256:
-		report(e.OriginalID, ProblemCorrupt, fmt.Sprintf("signed copy %s was made from SHA-256 %s, original now %s", e.ID, e.OriginalSHA256, o.SHA256))
+		report(e.OriginalID, ProblemCorrupt, "archive.detail.original_changed", "signed", e.ID, "was", e.OriginalSHA256, "now", o.SHA256)
 	}
 }
