@@ -33,11 +33,11 @@ func (l *layout) heading(h document.Heading, next float64) error {
 		l.y += before
 	}
 	// Keep the heading with the first line of what follows it.
-	ws, err := l.splitWords(&l.scratch, runs, size, true)
+	ws, err := l.words(runs, size, true)
 	if err != nil {
 		return err
 	}
-	n := len(breakLinesIn(&l.scratch, ws, l.textW, l.textW, size))
+	n := len(breakLines(ws, l.textW, l.textW, size))
 	l.ensure(float64(n)*lineHeight(size) + after + next)
 	if err := l.textBox(runs, l.left, l.textW, 0, size, align, true); err != nil {
 		return err
@@ -65,11 +65,11 @@ func (l *layout) paragraph(p document.Paragraph, next float64) error {
 		runs = plain("")
 	}
 	if p.KeepWithNext {
-		ws, err := l.splitWords(&l.scratch, runs, size, false)
+		ws, err := l.words(runs, size, false)
 		if err != nil {
 			return err
 		}
-		n := len(breakLinesIn(&l.scratch, ws, avail-indent, avail, size))
+		n := len(breakLines(ws, avail-indent, avail, size))
 		l.ensure(float64(n)*lineHeight(size) + p.SpaceAfterPt + next)
 	}
 	if err := l.textBox(runs, x, avail, indent, size, p.Align, false); err != nil {

@@ -1,5 +1,4 @@
-// Package pdf renders the document model to PDF with a layout layer of its
-// own (word wrap, justification, page breaks, tables with repeated header
-// rows) and a small PDF file writer, embedding subsets of the Liberation
-// Serif faces. gopdf's TrueType parser supplies the font metrics.
+// Package pdf renders the document model to PDF with gopdf and a layout layer
+// of its own (word wrap, justification, page breaks, tables with repeated
+// header rows), embedding the Liberation Serif faces.
 package pdf

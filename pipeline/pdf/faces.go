@@ -10,7 +10,7 @@ import (
 )
 
 // face is one of the four Liberation Serif styles the writer prints with.
-type face uint8
+type face int
 
 const (
 	faceRegular face = iota
@@ -46,29 +46,14 @@ const denseRunes = 0x2200
 // integer units gopdf writes into the PDF /W array, so measured and drawn
 // widths agree exactly.
 type metrics struct {
-	dense     [denseRunes]int32  // -1: no glyph
-	glyphs    [denseRunes]uint16 // glyph ids of the dense runes
+	dense     [denseRunes]int32 // -1: no glyph
 	charmap   *fonts.CharMap
 	subset    *gopdf.SubsetFontObj // parsed once; read-only afterwards
-	file      *trueType
-	ascent    float64 // baseline below the line top, in em
-	typoAsc   float64 // cell-top to baseline distance of a justified line, in em
-	underPos  float64 // underline position below the baseline, in em
-	underThk  float64 // underline thickness, in em
+	ascent    float64              // baseline below the line top, in em
+	typoAsc   float64              // gopdf's cell-top to baseline distance, in em
+	underPos  float64              // underline position below the baseline, in em
+	underThk  float64              // underline thickness, in em
 	spaceWide int32
-	// typoAscUnits and upem give a justified line's baseline with the same
-	// floating-point steps as before, so its position does not move.
-	typoAscUnits int
-	upem         uint
-	descriptor   []byte // the FontDescriptor's entries, the same for every document
-}
-
-// glyph returns the glyph id of r (0 when the face has none).
-func (m *metrics) glyph(r rune) uint16 {
-	if r >= 0 && r < denseRunes {
-		return m.glyphs[r]
-	}
-	return uint16(m.charmap.Glyph(r))
 }
 
 // advance returns the width of r in thousandths of an em, or false when the
@@ -79,7 +64,7 @@ func (m *metrics) advance(r rune) (int32, bool) {
 		return w, w >= 0
 	}
 	g := m.charmap.Glyph(r)
-	if g == 0 || g >= m.file.numGlyphs {
+	if g == 0 {
 		return 0, false
 	}
 	return int32(m.subset.GlyphIndexToPdfWidth(uint(g))), true
@@ -88,6 +73,9 @@ func (m *metrics) advance(r rune) (int32, bool) {
 var (
 	loadFacesOnce sync.Once
 	faceMetrics   [faceCount]*metrics
+	// fontContainer keeps the parsed faces so that each document copies a
+	// parsed face instead of parsing 400 KB of TrueType again.
+	fontContainer = new(gopdf.FontContainer)
 	loadFacesErr  error
 )
 
@@ -100,6 +88,14 @@ func loadFaces() error {
 				return
 			}
 			faceMetrics[f] = m
+			// The writer checks every character before drawing it; should one
+			// slip through, draw the .notdef box rather than gopdf's default
+			// silent space.
+			opt := gopdf.TtfOption{Style: gopdf.Regular, OnGlyphNotFoundSubstitute: func(r rune) rune { return r }}
+			if err := fontContainer.AddTTFFontDataWithOption(faceNames[f], faceData(f), opt); err != nil {
+				loadFacesErr = fmt.Errorf("font %s: %w", faceNames[f], err)
+				return
+			}
 		}
 	})
 	return loadFacesErr
@@ -114,36 +110,23 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if err := sub.SetTTFData(data); err != nil {
 		return nil, err
 	}
-	file, err := parseTrueType(data)
-	if err != nil {
-		return nil, err
-	}
 	ttf := sub.GetTTFParser()
 	upem := float64(ttf.UnitsPerEm())
 	m := &metrics{
-		charmap:      cm,
-		subset:       sub,
-		file:         file,
-		ascent:       float64(ttf.Ascender()) / upem,
-		typoAsc:      float64(ttf.TypoAscender()) / upem,
-		underPos:     -float64(ttf.UnderlinePosition()) / upem,
-		underThk:     float64(ttf.UnderlineThickness()) / upem,
-		typoAscUnits: ttf.TypoAscender(),
-		upem:         ttf.UnitsPerEm(),
+		charmap:  cm,
+		subset:   sub,
+		ascent:   float64(ttf.Ascender()) / upem,
+		typoAsc:  float64(ttf.TypoAscender()) / upem,
+		underPos: -float64(ttf.UnderlinePosition()) / upem,
+		underThk: float64(ttf.UnderlineThickness()) / upem,
 	}
-	u := ttf.UnitsPerEm()
-	m.descriptor = fmt.Appendf(nil, "/Ascent %d/CapHeight %d/Descent %d/Flags %d/FontBBox [%d %d %d %d]/ItalicAngle %d/StemV 0/XHeight %d",
-		gopdf.DesignUnitsToPdf(ttf.Ascender(), u), gopdf.DesignUnitsToPdf(ttf.CapHeight(), u), gopdf.DesignUnitsToPdf(ttf.Descender(), u), ttf.Flag(),
-		gopdf.DesignUnitsToPdf(ttf.XMin(), u), gopdf.DesignUnitsToPdf(ttf.YMin(), u), gopdf.DesignUnitsToPdf(ttf.XMax(), u), gopdf.DesignUnitsToPdf(ttf.YMax(), u),
-		ttf.ItalicAngle(), gopdf.DesignUnitsToPdf(ttf.XHeight(), u))
 	for r := rune(0); r < denseRunes; r++ {
 		g := cm.Glyph(r)
-		if g == 0 || g >= file.numGlyphs {
+		if g == 0 {
 			m.dense[r] = -1
 			continue
 		}
 		m.dense[r] = int32(sub.GlyphIndexToPdfWidth(uint(g)))
-		m.glyphs[r] = uint16(g)
 	}
 	m.spaceWide = m.dense[' ']
 	return m, nil

@@ -26,7 +26,7 @@ const (
 // top-left corner.
 type drawOp struct {
 	kind   opKind
-	face   face // one byte, packed with kind: pages hold thousands of operations
+	face   face
 	size   float64
 	x, y   float64
 	x2, y2 float64
@@ -47,15 +47,11 @@ type layout struct {
 	cur   *page
 	y     float64 // top of the free space on the current page
 	where string  // location for error messages
-	// cellRow and cellNo (from 1) add a table cell to where; formatted
-	// only for an error, as a table has hundreds of cells.
-	cellRow, cellNo int
 
 	pageW, pageH       float64
 	left, top, bottomY float64
 	textW              float64
 	pageHasContent     bool
-	scratch            wrapScratch // for text boxes
 }
 
 func newLayout(doc *document.Document) *layout {
@@ -65,12 +61,7 @@ func newLayout(doc *document.Document) *layout {
 }
 
 func (l *layout) newPage(landscape bool) {
-	// Pages of a document hold about as many operations as the one before.
-	opsCap := 64
-	if l.cur != nil {
-		opsCap = max(opsCap, len(l.cur.ops)+len(l.cur.ops)/4)
-	}
-	l.cur = &page{landscape: landscape, ops: make([]drawOp, 0, opsCap)}
+	l.cur = &page{landscape: landscape}
 	l.pages = append(l.pages, l.cur)
 	l.pageW, l.pageH = document.PageWidthMM*mm, document.PageHeightMM*mm
 	if landscape {
@@ -120,18 +111,11 @@ func (l *layout) measure(f face, size float64, s string) (float64, error) {
 	for _, r := range s {
 		w, ok := m.advance(r)
 		if !ok {
-			return 0, &GlyphError{Rune: r, Where: l.location()}
+			return 0, &GlyphError{Rune: r, Where: l.where}
 		}
 		sum += int64(w)
 	}
 	return float64(sum) * size / 1000, nil
-}
-
-func (l *layout) location() string {
-	if l.cellRow > 0 {
-		return fmt.Sprintf("%s, row %d, cell %d", l.where, l.cellRow, l.cellNo)
-	}
-	return l.where
 }
 
 func lineHeight(size float64) float64 { return size * lineSpacing }

@@ -81,14 +81,13 @@ func (l *layout) buildGrid(t *document.Table) (*tableGrid, error) {
 					occupied[rr][cc] = true
 				}
 			}
-			l.cellRow, l.cellNo = r+1, k+1
+			l.where = fmt.Sprintf("%s, row %d, cell %d", where, r+1, k+1)
 			runs := cell.Runs
 			if len(runs) == 0 {
 				runs = plain(cell.Text)
 			}
 			ws, err := l.words(runs, g.size, cell.Bold)
 			if err != nil {
-				l.cellRow, l.cellNo = 0, 0
 				return nil, err
 			}
 			inner := g.colX[c+cs] - g.colX[c] - 2*cellPadX
@@ -99,7 +98,7 @@ func (l *layout) buildGrid(t *document.Table) (*tableGrid, error) {
 			c += cs
 		}
 	}
-	l.cellRow, l.cellNo = 0, 0
+	l.where = where
 	for r := range g.heights {
 		g.heights[r] = lh + 2*cellPadY
 		for _, pc := range g.cells[r] {

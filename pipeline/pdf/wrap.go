@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/konkurs/konkurs/pipeline/document"
@@ -26,53 +25,22 @@ type word struct {
 	breaks         int // line breaks ("\n") before the word
 }
 
-// wrapScratch holds the words and lines of a text box between uses: they are
-// dropped once the box is placed (table cells keep their own until the
-// table is drawn), and new arrays for every paragraph were most of the
-// layout's allocation.
-type wrapScratch struct {
-	words, lineWords []word
-	frags            []frag
-	lines            []line
-}
-
 // words splits runs into words, measuring each fragment once, so wrapping is
 // linear in the length of the text.
 func (l *layout) words(runs []document.Run, size float64, forceBold bool) ([]word, error) {
-	return l.splitWords(nil, runs, size, forceBold)
-}
-
-// splitWords is words with the result in sc's arrays (new ones when sc is
-// nil), valid until sc is used again.
-func (l *layout) splitWords(sc *wrapScratch, runs []document.Run, size float64, forceBold bool) ([]word, error) {
-	// One backing array for the words and one for their fragments: a word
-	// is mostly one fragment.
-	n := 1
-	for _, run := range runs {
-		n += strings.Count(run.Text, " ") + strings.Count(run.Text, "\n") + 1
-	}
 	var (
 		out        []word
-		frags      []frag
-		fragStart  int
 		cur        word
 		pendSpace  float64
 		pendFace   face
 		pendUnder  bool
 		pendBreaks int
 	)
-	if sc != nil {
-		out, frags = slices.Grow(sc.words[:0], n), slices.Grow(sc.frags[:0], n)
-		defer func() { sc.words, sc.frags = out, frags }()
-	} else {
-		out, frags = make([]word, 0, n), make([]frag, 0, n)
-	}
 	finish := func() {
 		if len(cur.frags) > 0 {
 			out = append(out, cur)
 		}
 		cur = word{}
-		fragStart = len(frags)
 	}
 	addFrag := func(f face, s string, underline bool) error {
 		w, err := l.measure(f, size, s)
@@ -83,8 +51,7 @@ func (l *layout) splitWords(sc *wrapScratch, runs []document.Run, size float64, 
 			cur.space, cur.spaceFace, cur.spaceUnderline, cur.breaks = pendSpace, pendFace, pendUnder, pendBreaks
 			pendSpace, pendBreaks, pendUnder = 0, 0, false
 		}
-		frags = append(frags, frag{face: f, text: s, w: w, underline: underline})
-		cur.frags = frags[fragStart:len(frags):len(frags)]
+		cur.frags = append(cur.frags, frag{face: f, text: s, w: w, underline: underline})
 		cur.w += w
 		return nil
 	}
@@ -134,27 +101,8 @@ type line struct {
 // breakLines fills lines greedily; firstAvail is the width of the first line
 // (which may carry the first-line indent), avail of the others.
 func breakLines(words []word, firstAvail, avail float64, size float64) []line {
-	return breakLinesIn(nil, words, firstAvail, avail, size)
-}
-
-// breakLinesIn is breakLines with the result in sc's arrays (new ones when
-// sc is nil), valid until sc is used again.
-func breakLinesIn(sc *wrapScratch, words []word, firstAvail, avail float64, size float64) []line {
 	var lines []line
-	var backing []word
-	// The lines' words share one backing array (a cut word adds pieces).
-	if sc != nil {
-		lines, backing = sc.lines[:0], slices.Grow(sc.lineWords[:0], len(words)+1)
-		defer func() { sc.lines, sc.lineWords = lines, backing }()
-	} else {
-		backing = make([]word, 0, len(words)+1)
-	}
 	cur := line{}
-	lineStart := 0
-	push := func(w word) {
-		backing = append(backing, w)
-		cur.words = backing[lineStart:len(backing):len(backing)]
-	}
 	width := func() float64 {
 		if len(lines) == 0 {
 			return firstAvail
@@ -165,7 +113,6 @@ func breakLinesIn(sc *wrapScratch, words []word, firstAvail, avail float64, size
 		cur.hard = hard
 		lines = append(lines, cur)
 		cur = line{}
-		lineStart = len(backing)
 	}
 	for _, w := range words {
 		if w.breaks > 0 {
@@ -193,7 +140,7 @@ func breakLinesIn(sc *wrapScratch, words []word, firstAvail, avail float64, size
 				if len(cur.words) > 0 {
 					closeLine(false)
 				}
-				push(piece)
+				cur.words = append(cur.words, piece)
 				cur.natural = piece.w
 			}
 			continue
@@ -201,7 +148,7 @@ func breakLinesIn(sc *wrapScratch, words []word, firstAvail, avail float64, size
 		if len(cur.words) == 0 {
 			w.space = 0
 		}
-		push(w)
+		cur.words = append(cur.words, w)
 		cur.natural += need
 	}
 	closeLine(true)
@@ -329,13 +276,6 @@ func (l *layout) placeLine(ln line, x0, avail, baseline, size float64, align doc
 
 func joinWords(ws []word) string {
 	var b strings.Builder
-	n := len(ws)
-	for _, w := range ws {
-		for _, f := range w.frags {
-			n += len(f.text)
-		}
-	}
-	b.Grow(n)
 	for i, w := range ws {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -350,12 +290,12 @@ func joinWords(ws []word) string {
 // textBox lays out runs in a box of width avail at x, starting at the cursor,
 // breaking pages between lines.
 func (l *layout) textBox(runs []document.Run, x, avail, firstIndent, size float64, align document.Align, forceBold bool) error {
-	ws, err := l.splitWords(&l.scratch, runs, size, forceBold)
+	ws, err := l.words(runs, size, forceBold)
 	if err != nil {
 		return err
 	}
 	lh := lineHeight(size)
-	lines := breakLinesIn(&l.scratch, ws, avail-firstIndent, avail, size)
+	lines := breakLines(ws, avail-firstIndent, avail, size)
 	for i, ln := range lines {
 		l.ensure(lh)
 		indent := 0.0
