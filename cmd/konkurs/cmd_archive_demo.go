@@ -79,7 +79,7 @@ func demoArchive(cmd *cobra.Command, d *demoRun) error {
 		}
 		signed := strings.TrimSuffix(rc[0].Path, ".pdf") + "-signed.pdf"
 		if err := os.Rename(rc[0].Path, signed); err != nil {
-			return err
+			return archiveError(&archive.Error{Key: "archive.err.file_write", Args: []string{"file", signed}, Err: err})
 		}
 		res, err := a.Sign(ctx, protocol, signed, "konkurs demo")
 		if err != nil {

@@ -183,3 +183,29 @@ func peakRSS(b *testing.B) int64 {
 	}
 	return 0
 }
+
+// BenchmarkGetSet retrieves a set of 20 files of 64 KB through the archive
+// (overwrite check, signed-copy lookup per file, SHA-256 check, temporary
+// file and rename), on the local store.
+func BenchmarkGetSet(b *testing.B) {
+	ta := openLocal(b, Options{})
+	ctx := context.Background()
+	src := b.TempDir()
+	var paths []string
+	for i := range 20 {
+		p := filepath.Join(src, fmt.Sprintf("Документ %02d.pdf", i))
+		writeRandom(b, p, uint64(100+i), 64<<10)
+		paths = append(paths, p)
+	}
+	res, err := ta.PutFiles(ctx, paths, SetSpec{Address: Address{Competition: "KZ-2026-01", Stage: 1, Document: "set"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	b.SetBytes(20 * 64 << 10)
+	for b.Loop() {
+		if _, err := ta.GetWith(ctx, res.ID, out, GetOptions{Force: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
