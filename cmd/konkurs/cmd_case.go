@@ -93,6 +93,19 @@ func runCaseCheck(cmd *cobra.Command, opts caseCheckOptions) error {
 	if err != nil {
 		return reportInput(cmd.ErrOrStderr(), err, lang)
 	}
+	// A protocol whose sitting is recorded has been drawn up: the case file
+	// must hold everything it needed (e.g. a check of every registered
+	// application, items 15 and 31), or the record contradicts itself.
+	held := &competition.ValidationError{File: opts.Input}
+	for _, doc := range competition.ProcedureDocuments {
+		if competition.PerApplication(doc) || cf.Proc().Meeting(doc) == nil {
+			continue
+		}
+		held.Merge(cf.ReadyFor(doc, ""))
+	}
+	if err := held.Err(); err != nil {
+		return reportInput(cmd.ErrOrStderr(), err, lang)
+	}
 	w := cmd.OutOrStdout()
 	fmt.Fprintln(w, catalog.T(lang, "cli.valid", "file", opts.Input))
 	printOutcome(w, lang, cf)

@@ -47,6 +47,20 @@ func TestCaseCheckShowsTheComputedOutcome(t *testing.T) {
 	}
 }
 
+// A registered application missing from a completeness protocol that was
+// already drawn up (items 15, 31) is a contradiction case check reports.
+func TestCaseCheckFindsAnApplicationLeftOutOfAHeldProtocol(t *testing.T) {
+	dir := t.TempDir()
+	p := writeEdited(t, dir, "competition.yaml", func(s string) string {
+		return strings.Replace(s, "events:\n", "  - id: A-09\n    stage: 2\n    participant: almaty-food-association\n"+
+			"    cluster: almaty-food\n    registration:\n      number: \"02-12/0499\"\n      date: 2026-09-29\nevents:\n", 1)
+	})
+	r := runCLI(t, dir, "case", "check", "--input", p, "--lang", "ru")
+	if r.code != 2 || !strings.Contains(r.stderr, "A-09") || !strings.Contains(r.stderr, "31") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 // Broken case files: every render of a procedure document and the check
 // exit 2 with the problem named, and nothing is written.
 func TestBrokenCaseFilesAreRefusedAndNothingIsWritten(t *testing.T) {
