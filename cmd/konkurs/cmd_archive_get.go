@@ -59,7 +59,7 @@ func runArchiveGet(cmd *cobra.Command, opts archiveGetOptions, id string) error 
 	for _, r := range got {
 		fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.get.done", "path", r.Path))
 		for _, s := range r.SignedCopies {
-			fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.get.signed_copy", "id", r.ID, "signed", s))
+			fmt.Fprintln(cmd.OutOrStdout(), catalog.T(lang, "archive.get.signed_copy", "id", r.ID, "signed", s, "arg", commandArg(r.ID)))
 		}
 	}
 	return archiveError(err)
@@ -109,4 +109,13 @@ func runArchiveVerify(cmd *cobra.Command, args []string) error {
 		return localizedError{msg: strings.TrimSpace(catalog.T(lang, "archive.verify.failed"))}
 	}
 	return nil
+}
+
+// commandArg writes an ID as it must be typed in a command: file names in
+// IDs may hold spaces.
+func commandArg(id string) string {
+	if strings.ContainsAny(id, " '") {
+		return `"` + id + `"`
+	}
+	return id
 }

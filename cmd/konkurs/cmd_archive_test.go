@@ -304,6 +304,16 @@ func TestArchiveFileNameWithSpaces(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "KZ-2026-01/stage-1/protocol/Протокол-1/v1") {
 		t.Fatalf("put of a name with a space: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// The signed copy's hint is a command that can be typed as printed.
+	os.WriteFile(filepath.Join(dir, "Протокол 1 қол қойылған.pdf"), []byte("%PDF-1.7 signed"), 0o644)
+	original := "KZ-2026-01/stage-1/protocol/Протокол-1/v1/Протокол 1.pdf"
+	if r := runArchiveCLI(t, dir, nil, "archive", "sign", original, "Протокол 1 қол қойылған.pdf", "--by", "Хатшы"); r.code != 0 {
+		t.Fatalf("sign: exit %d\n%s", r.code, r.stderr)
+	}
+	r = runArchiveCLI(t, dir, nil, "archive", "get", original, "--out", "orig", "--lang", "en")
+	if r.code != 0 || !strings.Contains(r.stdout, `konkurs archive get --signed "`+original+`"`) {
+		t.Errorf("get of the original: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	r = runArchiveCLI(t, dir, nil, "archive", "get", "KZ-2026-01/stage-1/protocol/Протокол-1/v1/Протокол 1.pdf", "--out", "got")
 	if data, _ := os.ReadFile(filepath.Join(dir, "got", "Протокол 1.pdf")); r.code != 0 || string(data) != "%PDF-1.7 protocol" {
 		t.Errorf("get: exit %d, %q\n%s", r.code, data, r.stderr)

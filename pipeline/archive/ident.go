@@ -167,7 +167,7 @@ func validFileName(name string) error {
 	for _, r := range name {
 		if r == '/' || r == '\\' || strings.ContainsRune(windowsForbidden, r) ||
 			unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || (unicode.IsSpace(r) && r != ' ') {
-			return bad("archive.file_rule.char", "char", fmt.Sprintf("%U", r))
+			return bad("archive.file_rule.char", "char", describeRune(r))
 		}
 	}
 	return nil
@@ -194,4 +194,13 @@ func identFromName(name string) string {
 		id = id[:len(id)-size]
 	}
 	return id
+}
+
+// describeRune shows a character so that people can find it: itself when
+// it is visible, and always its code (invisible ones have only that).
+func describeRune(r rune) string {
+	if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+		return fmt.Sprintf("%q (%U)", r, r)
+	}
+	return fmt.Sprintf("%U", r)
 }
