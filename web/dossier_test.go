@@ -78,7 +78,10 @@ func TestDossierWorkspace(t *testing.T) {
 	job := e.srv.builds.jobs[dir]
 	e.srv.builds.mu.Unlock()
 	for job.snapshot().Running {
-		page, _ = e.get(c, base) // the page the applicant sees meanwhile
+		// The page the applicant sees meanwhile must keep answering.
+		if _, status := e.get(c, base); status != http.StatusOK {
+			t.Fatalf("progress page: %d", status)
+		}
 	}
 	if snap := job.snapshot(); snap.Failed {
 		t.Fatalf("build failed: %v", snap.Problems)

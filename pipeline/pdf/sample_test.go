@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/konkurs/konkurs/pipeline/document"
 )
@@ -65,4 +64,3 @@ func sampleDocument() *document.Document {
 	}
 }
 
-func countPages(text string) int { return strings.Count(text, "\f") }
