@@ -68,7 +68,7 @@ func runServe(cmd *cobra.Command, opts serveOptions) error {
 	}
 	// The archive is optional for serving forms: when it cannot be opened
 	// the archive pages say so and everything else works.
-	arch, err := archive.Open(cmd.Context(), "", cfg.Archive)
+	arch, err := archive.OpenWith(cmd.Context(), "", cfg.Archive, archive.Options{TimeZone: archiveZone()})
 	if err != nil {
 		logger.Warn("archive unavailable", "location", cfg.Archive.URL, "err", err)
 		arch = nil
