@@ -67,14 +67,17 @@ func writeCanonical(w io.Writer, ctx *model.Context, info volumeInfo) error {
 	}
 	c := &canonical{ctx: ctx, pages: pages, newNr: map[int]int{}}
 
-	// The catalog loses /Version: the header says the version, as pdfcpu's
-	// own writer does.
+	// The catalog is the first bound file's. It loses /Version (the header
+	// says the version, as in pdfcpu's own writer) and /Metadata: that XMP
+	// packet describes the first file, its title and dates, not the volume,
+	// and would contradict the volume's Info dictionary.
 	root, err := ctx.DereferenceDict(*ctx.Root)
 	if err != nil || root == nil {
 		return fmt.Errorf("write volume: catalog: %v", err)
 	}
 	root = copyDict(root)
 	delete(root, "Version")
+	delete(root, "Metadata")
 
 	c.number(int(ctx.Root.ObjectNumber), root)
 	infoNr := c.add(infoDict(info))
@@ -166,7 +169,16 @@ func (c *canonical) scan(o types.Object) error {
 			}
 		}
 	case types.StreamDict:
-		return c.scan(o.Dict)
+		// /Length is written direct, so an indirect length object is
+		// left out.
+		for _, k := range sortedKeys(o.Dict) {
+			if k == "Length" {
+				continue
+			}
+			if err := c.scan(o.Dict[k]); err != nil {
+				return err
+			}
+		}
 	case types.Array:
 		for _, e := range o {
 			if err := c.scan(e); err != nil {

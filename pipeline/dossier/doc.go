@@ -25,4 +25,8 @@
 //     "copies" in the manifest.
 //   - Encrypted PDFs are refused even when they open without a password:
 //     binding them would silently drop their owner's restrictions.
+//   - The same spec and attachments give the same bytes in every volume,
+//     copy and manifest (the archive deduplicates and verifies by SHA-256):
+//     volumes carry the spec's date, never the clock, and are serialized by
+//     writeCanonical rather than by pdfcpu's writer.
 package dossier
