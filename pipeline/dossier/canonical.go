@@ -82,7 +82,7 @@ func writeCanonical(w io.Writer, ctx *model.Context, info volumeInfo) error {
 	c.number(int(ctx.Root.ObjectNumber), root)
 	infoNr := c.add(infoDict(info))
 	for i := 0; i < len(c.objects); i++ {
-		if err := c.scan(c.objects[i].obj); err != nil {
+		if err := c.scan(c.objects[i]); err != nil {
 			return err
 		}
 	}
@@ -98,7 +98,7 @@ func writeCanonical(w io.Writer, ctx *model.Context, info volumeInfo) error {
 	for i, o := range c.objects {
 		nr := i + 1
 		offsets[nr] = hw.n
-		if err := c.writeObject(hw, nr, o.obj); err != nil {
+		if err := c.writeObject(hw, nr, o); err != nil {
 			return err
 		}
 	}
@@ -123,25 +123,22 @@ func writeCanonical(w io.Writer, ctx *model.Context, info volumeInfo) error {
 
 // canonical numbers the objects reachable from the catalog.
 type canonical struct {
-	ctx     *model.Context
-	pages   map[int]bool // object numbers of the page tree
-	newNr   map[int]int  // old object number → new one
-	objects []canonicalObject
-}
-
-type canonicalObject struct {
-	obj types.Object // resolved: never an IndirectRef
+	ctx   *model.Context
+	pages map[int]bool // object numbers of the page tree
+	newNr map[int]int  // old object number → new one; 0 for null
+	// objects are resolved (never an IndirectRef); object i+1 is objects[i].
+	objects []types.Object
 }
 
 // number gives the object old its number in the output, the next free one.
 func (c *canonical) number(old int, obj types.Object) {
-	c.objects = append(c.objects, canonicalObject{obj: obj})
+	c.objects = append(c.objects, obj)
 	c.newNr[old] = len(c.objects)
 }
 
 // add appends an object that has no number in ctx.
 func (c *canonical) add(obj types.Object) int {
-	c.objects = append(c.objects, canonicalObject{obj: obj})
+	c.objects = append(c.objects, obj)
 	return len(c.objects)
 }
 
