@@ -52,7 +52,7 @@ func attachmentPDF(t testing.TB, label string, pages ...testPage) []byte {
 		}
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf); err != nil {
+	if _, err := pdf.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
 	data := buf.Bytes()
