@@ -135,7 +135,7 @@ func objErr(op, key string, err error) error {
 // Put writes the stream to a temporary file, checks it against opts.SHA256,
 // syncs it, and renames content then sidecar into place under the lock.
 func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts storage.PutOptions) (storage.ObjectInfo, error) {
-	if err := checkPut(key, opts); err != nil {
+	if err := storage.CheckPut(key, opts); err != nil {
 		return storage.ObjectInfo{}, err
 	}
 	// Refuse early, before streaming, when the answer is already known.
@@ -168,7 +168,7 @@ func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts storage.P
 		Modified: s.now().UTC(), VersionID: newVersionID(), LegalHold: opts.LegalHold,
 	}
 	if !opts.RetainUntil.IsZero() {
-		c.RetainUntil, c.Mode = opts.RetainUntil.UTC(), string(modeOrDefault(opts.Mode))
+		c.RetainUntil, c.Mode = opts.RetainUntil.UTC(), string(opts.Mode.OrDefault())
 	}
 	unlock, err := s.lock.lock(true)
 	if err != nil {
@@ -194,29 +194,6 @@ func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts storage.P
 		return storage.ObjectInfo{}, objErr("put", key, err)
 	}
 	return c.info(key), nil
-}
-
-func checkPut(key string, opts storage.PutOptions) error {
-	if err := storage.ValidateKey(key); err != nil {
-		return err
-	}
-	if err := storage.ValidateSHA256(opts.SHA256); err != nil {
-		return objErr("put", key, err)
-	}
-	if err := storage.ValidateMetadata(opts.Metadata); err != nil {
-		return objErr("put", key, err)
-	}
-	if opts.Mode != "" && !opts.Mode.Valid() {
-		return objErr("put", key, fmt.Errorf("retention mode %q: use GOVERNANCE or COMPLIANCE", opts.Mode))
-	}
-	return nil
-}
-
-func modeOrDefault(m storage.RetentionMode) storage.RetentionMode {
-	if m == "" {
-		return storage.Governance
-	}
-	return m
 }
 
 // mayReplace says whether an existing object under key may be replaced.
@@ -429,7 +406,7 @@ func (s *Store) removeEmptyParents(key string) {
 // SetRetention extends the retention recorded in the sidecar.
 func (s *Store) SetRetention(ctx context.Context, key string, mode storage.RetentionMode, until time.Time) error {
 	return s.updateSidecar(key, "retention", func(c *sidecar) error {
-		mode = modeOrDefault(mode)
+		mode = mode.OrDefault()
 		if !mode.Valid() {
 			return fmt.Errorf("retention mode %q: use GOVERNANCE or COMPLIANCE", mode)
 		}

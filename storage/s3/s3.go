@@ -138,7 +138,7 @@ func mapError(err error) error {
 // stream that does not match opts.SHA256 aborts the upload before it
 // completes, so a mismatching object never appears and never gets locked.
 func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts storage.PutOptions) (storage.ObjectInfo, error) {
-	if err := checkPut(key, opts); err != nil {
+	if err := storage.CheckPut(key, opts); err != nil {
 		return storage.ObjectInfo{}, err
 	}
 	switch old, err := s.Stat(ctx, key); {
@@ -162,7 +162,7 @@ func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts storage.P
 		SendContentMd5:        true,
 	}
 	if !opts.RetainUntil.IsZero() {
-		po.Mode = minio.RetentionMode(modeOrDefault(opts.Mode))
+		po.Mode = minio.RetentionMode(opts.Mode.OrDefault())
 		po.RetainUntilDate = opts.RetainUntil.UTC()
 	}
 	if opts.LegalHold {
@@ -181,7 +181,7 @@ func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts storage.P
 		info.Modified = time.Now().UTC()
 	}
 	if !opts.RetainUntil.IsZero() {
-		info.RetainUntil, info.Mode = opts.RetainUntil.UTC(), modeOrDefault(opts.Mode)
+		info.RetainUntil, info.Mode = opts.RetainUntil.UTC(), opts.Mode.OrDefault()
 	}
 	return info, nil
 }
@@ -221,29 +221,6 @@ func (s *Store) upload(ctx context.Context, key string, r io.Reader, opts storag
 		size = -1
 	}
 	return s.client.PutObject(ctx, s.cfg.Bucket, key, storage.NewExpectReader(r, opts.SHA256, opts.Size), size, po)
-}
-
-func checkPut(key string, opts storage.PutOptions) error {
-	if err := storage.ValidateKey(key); err != nil {
-		return err
-	}
-	if err := storage.ValidateSHA256(opts.SHA256); err != nil {
-		return objErr("put", key, err)
-	}
-	if err := storage.ValidateMetadata(opts.Metadata); err != nil {
-		return objErr("put", key, err)
-	}
-	if opts.Mode != "" && !opts.Mode.Valid() {
-		return objErr("put", key, fmt.Errorf("retention mode %q: use GOVERNANCE or COMPLIANCE", opts.Mode))
-	}
-	return nil
-}
-
-func modeOrDefault(m storage.RetentionMode) storage.RetentionMode {
-	if m == "" {
-		return storage.Governance
-	}
-	return m
 }
 
 // Metadata values are percent-encoded: HTTP headers carry ASCII only, and
@@ -417,7 +394,7 @@ func (s *Store) SetRetention(ctx context.Context, key string, mode storage.Reten
 	if err != nil {
 		return objErr("retention", key, err)
 	}
-	mode = modeOrDefault(mode)
+	mode = mode.OrDefault()
 	if !mode.Valid() {
 		return objErr("retention", key, fmt.Errorf("retention mode %q: use GOVERNANCE or COMPLIANCE", mode))
 	}
