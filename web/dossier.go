@@ -21,7 +21,7 @@ import (
 	"github.com/konkurs/konkurs/pipeline/archive"
 	"github.com/konkurs/konkurs/pipeline/dossier"
 	"github.com/konkurs/konkurs/pipeline/pdf"
-	"github.com/konkurs/konkurs/templates"
+	"github.com/konkurs/konkurs/pipeline/render"
 )
 
 // A dossier workspace holds one application's attachments in the order
@@ -370,23 +370,7 @@ func (s *Server) dossierSpec(dir string, cf *competition.CaseFile, a *competitio
 
 // renderForDossier renders a form konkurs makes itself as PDF.
 func renderForDossier(_ context.Context, kind, inputPath string, lang catalog.Lang) ([]byte, error) {
-	k, err := templates.Lookup(kind)
-	if err != nil {
-		return nil, err
-	}
-	in, err := templates.LoadInput(k, inputPath, "")
-	if err != nil {
-		return nil, err
-	}
-	doc, err := k.Build(in, lang, templates.BuildOptions{})
-	if err != nil {
-		return nil, err
-	}
-	var buf strings.Builder
-	if _, err := (pdf.Writer{}).Write(&buf, doc); err != nil {
-		return nil, err
-	}
-	return []byte(buf.String()), nil
+	return render.File(kind, inputPath, lang, pdf.Writer{})
 }
 
 // handleDossierFile sends a volume or the manifest of the built dossier.

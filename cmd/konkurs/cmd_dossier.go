@@ -17,7 +17,7 @@ import (
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/pipeline/dossier"
 	"github.com/konkurs/konkurs/pipeline/pdf"
-	"github.com/konkurs/konkurs/templates"
+	"github.com/konkurs/konkurs/pipeline/render"
 )
 
 type dossierOptions struct {
@@ -205,23 +205,11 @@ func renderForDossier(msgLang catalog.Lang) func(context.Context, string, string
 }
 
 func renderDossierDocument(kind, inputPath string, lang, msgLang catalog.Lang) ([]byte, error) {
-	k, err := templates.Lookup(kind)
-	if err != nil {
-		return nil, err
-	}
-	in, err := templates.LoadInput(k, inputPath, "")
+	data, err := render.File(kind, inputPath, lang, pdf.Writer{})
 	if err != nil {
 		return nil, flattenInputError(err, msgLang)
 	}
-	doc, err := k.Build(in, lang, templates.BuildOptions{})
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if _, err := (pdf.Writer{}).Write(&buf, doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 // flattenInputError turns an input validation error into one line for the

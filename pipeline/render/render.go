@@ -113,3 +113,26 @@ func WriteAll(dir string, outs []Output) error {
 	}
 	return atomicfile.CommitAll(pending)
 }
+
+// File renders one document of kind from its input file in lang with w,
+// e.g. a form konkurs makes itself for binding into a dossier. Problems of
+// the input come back as a *competition.ValidationError.
+func File(kind, inputPath string, lang catalog.Lang, w document.Writer) ([]byte, error) {
+	k, err := templates.Lookup(kind)
+	if err != nil {
+		return nil, err
+	}
+	in, err := templates.LoadInput(k, inputPath, "")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := k.Build(in, lang, templates.BuildOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := w.Write(&buf, doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
