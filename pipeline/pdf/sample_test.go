@@ -63,4 +63,3 @@ func sampleDocument() *document.Document {
 		},
 	}
 }
-
