@@ -19,28 +19,12 @@ import (
 
 	"github.com/konkurs/konkurs/catalog"
 	"github.com/konkurs/konkurs/pipeline/pdf"
-	"github.com/konkurs/konkurs/templates"
+	"github.com/konkurs/konkurs/pipeline/render"
 )
 
 // renderWithTemplates renders a document kind as the command does.
 func renderWithTemplates(_ context.Context, kind, inputPath string, lang catalog.Lang) ([]byte, error) {
-	k, err := templates.Lookup(kind)
-	if err != nil {
-		return nil, err
-	}
-	in, err := templates.LoadInput(k, inputPath, "")
-	if err != nil {
-		return nil, err
-	}
-	doc, err := k.Build(in, lang, templates.BuildOptions{})
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if _, err := (pdf.Writer{}).Write(&buf, doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return render.File(kind, inputPath, lang, pdf.Writer{})
 }
 
 // buildExample builds examples/dossier.yaml in two volumes with copies, as
