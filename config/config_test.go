@@ -80,3 +80,18 @@ func TestArchiveFollowsTheDataDirectory(t *testing.T) {
 		t.Fatalf("an archive set apart must stay: %s", c.Archive.URL)
 	}
 }
+
+func TestEmptyFileKeepsTheDefaults(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "konkurs.yaml")
+	os.WriteFile(p, []byte("# nothing set yet\n"), 0o644)
+	t.Setenv("KONKURS_ARCHIVE", "")
+	t.Setenv("KONKURS_DATA_DIR", "")
+	t.Setenv("KONKURS_LANG", "")
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c, Default()) {
+		t.Errorf("an empty file changed the configuration: %+v", c)
+	}
+}
