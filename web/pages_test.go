@@ -253,7 +253,7 @@ func TestTimelineSVG(t *testing.T) {
 			t.Fatalf("not well-formed XML: %v", err)
 		}
 	}
-	for _, want := range []string{"Сегодня 2026-03-25", `class="deadline status-`, "п. 15", "Приём заявок", "Первый этап: рассмотрение"} {
+	for _, want := range []string{"Сегодня 2026-03-25", `class="deadline status-`, "п. 15", "Прием заявок", "Первый этап: рассмотрение"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("timeline lacks %q", want)
 		}
